@@ -1,0 +1,221 @@
+/**
+ * `npm run bench:notices`: a synthetic street of 50,000 households in 1,000 micro-grids (200 grids of 5),
+ * beside a community with 吴家园社区's 38 micro-grids (19 grids of 2, 1,900 households), on a SQLite file (WAL).
+ * Prints a table; the last line is one JSON object for CI.
+ *
+ * 1. Publish time: one notice to all 50,000 households (audience resolved once, targets in batches, one push
+ *    outbox entry per batch for the 2,000 subscribers, coverage shards).
+ * 2. Receipt writes per second: 5,000 residents tap 已知晓, one after another, through the real use case.
+ * 3. The coverage dashboard at 38 and at 1,000 micro-grids: mean read time over 200 reads, and the database
+ *    operations one read costs, counted with CountingStore. Both should be the same: the dashboard reads the
+ *    notice and its coverage shards, never the receipts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CountingStore } from '../server/adapters/counting-store';
+import { ManualClock } from '../server/adapters/local/clocks';
+import { sequentialIds } from '../server/adapters/local/ids';
+import type { Community, Grid, Household, MicroGrid } from '../server/core/grids/model';
+import { composeNotice } from '../server/core/notices/compose';
+import { coverageView } from '../server/core/notices/coverage';
+import { requestPublish } from '../server/core/notices/publish';
+import { confirmNotice } from '../server/core/notices/receipts';
+import type { Deps } from '../server/core/ports';
+import type { User } from '../server/core/users/model';
+import { createLocalDeps } from '../server/local-cloud/deps';
+
+const RECEIPTS = 5_000;
+const SUBSCRIBERS = 2_000;
+const DASHBOARD_READS = 200;
+const NOW = '2026-06-20T09:00:00+08:00';
+
+interface Street {
+  communityId: string;
+  households: number;
+  microGrids: number;
+}
+
+function world(key: string, grids: number, microPerGrid: number, householdsPerMicro: number) {
+  const communityId = `c_${key}`;
+  const community: Community = {
+    _id: communityId,
+    name: `${key}社区`,
+    city: '兰州市',
+    district: '七里河区',
+    street: '建兰路街道',
+    center: { lat: 36.05, lng: 103.77 },
+    config: { nearMissMetres: 50 },
+  };
+  const gridDocs: Grid[] = [];
+  const microDocs: MicroGrid[] = [];
+  const households: Household[] = [];
+  for (let g = 0; g < grids; g++) {
+    const gridId = `g_${key}_${g}`;
+    gridDocs.push({
+      _id: gridId,
+      communityId,
+      name: `第${g + 1}网格`,
+      kind: 'community',
+      unitName: null,
+      boundary: null,
+      sort: g,
+    });
+    for (let m = 0; m < microPerGrid; m++) {
+      const microGridId = `mg_${key}_${g}_${m}`;
+      microDocs.push({
+        _id: microGridId,
+        communityId,
+        gridId,
+        name: `${m + 1}号微网格`,
+        boundary: null,
+        sort: m,
+      });
+      for (let h = 0; h < householdsPerMicro; h++)
+        households.push({
+          _id: `h_${key}_${g}_${m}_${h}`,
+          communityId,
+          gridId,
+          microGridId,
+          buildingId: `b_${key}_${g}_${m}`,
+          unit: '1',
+          room: String(101 + h),
+          tags: h % 5 === 0 ? ['elderly'] : [],
+        });
+    }
+  }
+  return { community, gridDocs, microDocs, households };
+}
+
+function user(id: string, communityId: string, householdId: string | null, staff: boolean): User {
+  return {
+    _id: id,
+    openid: id,
+    name: '居民',
+    phone: null,
+    roles: [{ role: staff ? 'staff' : 'resident', communityId }],
+    householdId,
+    createdAt: NOW,
+    updatedAt: NOW,
+    version: 1,
+  };
+}
+
+async function seed(
+  deps: Deps,
+  key: string,
+  grids: number,
+  microPerGrid: number,
+  perMicro: number,
+  residents: number,
+): Promise<Street & { residents: User[] }> {
+  const w = world(key, grids, microPerGrid, perMicro);
+  await deps.store.insert('communities', w.community);
+  await deps.store.insertMany('grids', w.gridDocs);
+  await deps.store.insertMany('microGrids', w.microDocs);
+  await deps.store.insertMany('households', w.households);
+  const step = Math.floor(w.households.length / residents);
+  const people = Array.from({ length: residents }, (_, i) =>
+    user(`u_${key}_${i}`, w.community._id, w.households[i * step]!._id, false),
+  );
+  await deps.store.insertMany('users', [user(`staff_${key}`, w.community._id, null, true), ...people]);
+  return {
+    communityId: w.community._id,
+    households: w.households.length,
+    microGrids: w.microDocs.length,
+    residents: people,
+  };
+}
+
+async function publish(deps: Deps, street: Street, key: string): Promise<{ noticeId: string; ms: number }> {
+  const caller = { openid: `staff_${key}` };
+  const draft = await composeNotice(deps, caller, {
+    communityId: street.communityId,
+    audience: { scope: 'community', gridIds: [], microGridIds: [], tags: [] },
+    title: '城乡居民医保缴费提醒',
+    body: [{ kind: 'paragraph', spans: [{ kind: 'text', text: '2027年度城乡居民医保开始缴费。' }] }],
+    category: 'medicalInsurance',
+    coverFileId: null,
+    attachments: [],
+  });
+  const started = performance.now();
+  await requestPublish(deps, caller, { noticeId: draft.noticeId, version: draft.version });
+  return { noticeId: draft.noticeId, ms: performance.now() - started };
+}
+
+async function dashboard(
+  deps: Deps,
+  counting: CountingStore,
+  key: string,
+  noticeId: string,
+): Promise<{ ms: number; ops: number }> {
+  const countedDeps = { ...deps, store: counting };
+  const caller = { openid: `staff_${key}` };
+  await coverageView(countedDeps, caller, noticeId);
+  counting.take();
+  await coverageView(countedDeps, caller, noticeId);
+  const c = counting.take();
+  const started = performance.now();
+  for (let i = 0; i < DASHBOARD_READS; i++) await coverageView(deps, caller, noticeId);
+  return { ms: (performance.now() - started) / DASHBOARD_READS, ops: c.reads + c.queries };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'gridlink-bench-notices-'));
+  const deps = createLocalDeps({ dataDir: dir, clock: new ManualClock(NOW), ids: sequentialIds() });
+  try {
+    const street = await seed(deps, 'street', 200, 5, 50, RECEIPTS);
+    const small = await seed(deps, 'small', 19, 2, 50, 500);
+    const subscriptions = street.residents.slice(0, SUBSCRIBERS).map((u) => ({
+      _id: `nsb_${u._id}`,
+      userId: u._id,
+      communityId: street.communityId,
+      categories: ['medicalInsurance' as const],
+      updatedAt: NOW,
+    }));
+    await deps.store.insertMany('noticeSubscriptions', subscriptions);
+
+    const big = await publish(deps, street, 'street');
+    const little = await publish(deps, small, 'small');
+
+    const started = performance.now();
+    for (const resident of street.residents)
+      await confirmNotice(deps, { openid: resident.openid }, big.noticeId);
+    const receiptsPerSec = RECEIPTS / ((performance.now() - started) / 1000);
+    for (const resident of small.residents)
+      await confirmNotice(deps, { openid: resident.openid }, little.noticeId);
+
+    const counting = new CountingStore(deps.store);
+    const d38 = await dashboard(deps, counting, 'small', little.noticeId);
+    const d1000 = await dashboard(deps, counting, 'street', big.noticeId);
+    const outbox = await deps.store.count('outbox', { noticeId: big.noticeId });
+
+    const rows: Array<[string, string]> = [
+      [
+        'publish 50,000 households (1,000 micro-grids)',
+        `${big.ms.toFixed(0)} ms (${outbox} push outbox entries)`,
+      ],
+      ['receipts (已知晓), sequential', `${receiptsPerSec.toFixed(0)} /s`],
+      ['dashboard, 38 micro-grids', `${d38.ms.toFixed(2)} ms, ${d38.ops} database operations`],
+      ['dashboard, 1,000 micro-grids', `${d1000.ms.toFixed(2)} ms, ${d1000.ops} database operations`],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+    console.log(
+      JSON.stringify({
+        publishMs50k: Math.round(big.ms),
+        receiptsPerSec: Math.round(receiptsPerSec),
+        dashboardMs38: Number(d38.ms.toFixed(3)),
+        dashboardMs1000: Number(d1000.ms.toFixed(3)),
+        dashboardOps38: d38.ops,
+        dashboardOps1000: d1000.ops,
+      }),
+    );
+  } finally {
+    deps.store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

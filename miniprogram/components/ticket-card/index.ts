@@ -1,0 +1,8 @@
+/** One ticket in a list (my tickets, inbox, duty queue, letters): category, state, place, age, time left. */
+import type { TicketCard } from '../../tickets/views';
+
+Component({
+  properties: {
+    card: { type: Object, value: {} as TicketCard },
+  },
+});

@@ -1,0 +1,53 @@
+/** 书记信箱: residents' letters to the community secretary, newest first; a tap opens one to handle. */
+import { letters } from '../../../../services/ticket';
+import { ticketCard, type TicketCard } from '../../../../tickets/views';
+import { staffCommunityId } from '../../staff-community';
+
+type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  T
+>;
+
+Component({
+  data: {
+    communityId: '',
+    cards: [] as TicketCard[],
+    loaded: false,
+    error: '',
+  },
+
+  methods: {
+    async onLoad(query: { communityId?: string }) {
+      try {
+        this.setData({ communityId: await staffCommunityId(query.communityId) });
+      } catch (error) {
+        this.setData({ error: (error as { message?: string }).message || '加载失败' });
+        return;
+      }
+      await this.load();
+    },
+    onShow() {
+      if (this.data.loaded) return this.load();
+      return undefined;
+    },
+    onPullDownRefresh() {
+      return this.load().then(() => wx.stopPullDownRefresh());
+    },
+
+    async load(): Promise<void> {
+      try {
+        const found = await letters(this.data.communityId);
+        const now = Date.now();
+        this.setData({ cards: found.map((s) => ticketCard(s, now)), loaded: true, error: '' });
+      } catch (error) {
+        this.setData({ error: (error as { message?: string }).message || '加载失败，请下拉重试' });
+      }
+    },
+
+    /** The secretary handles a letter like any assignee: on the handler's ticket page. */
+    onCardTap(event: Dataset<{ id: string }>) {
+      wx.navigateTo({ url: `/packages/worker/pages/ticket/index?id=${event.currentTarget.dataset.id}` });
+    },
+  },
+});

@@ -1,0 +1,101 @@
+/** What the home offers each role: one table, exhaustive over the contract's Role union. */
+import type { Role, RoleGrant } from '../../../typings/user';
+
+export interface HomeEntry {
+  key: string;
+  title: string;
+  note: string;
+  url: string;
+}
+
+const report: HomeEntry = {
+  key: 'report',
+  title: '随手拍',
+  note: '飞线充电、下水井堵塞、停水……拍下来，网格员来办',
+  url: '/pages/report/index',
+};
+const myTickets: HomeEntry = {
+  key: 'my-tickets',
+  title: '我的工单',
+  note: '进度、时限和办理经过',
+  url: '/pages/my-tickets/index',
+};
+const notices: HomeEntry = {
+  key: 'notices',
+  title: '政策通知',
+  note: '医保、就业、安全、健康',
+  url: '/pages/notices/index',
+};
+const inbox: HomeEntry = {
+  key: 'inbox',
+  title: '工单收件箱',
+  note: '待签收、办理中、已超时',
+  url: '/packages/worker/pages/inbox/index',
+};
+const visits: HomeEntry = {
+  key: 'visits',
+  title: '入户走访',
+  note: '通知尚未送达的住户',
+  url: '/packages/worker/pages/visits/index',
+};
+const dutyQueue: HomeEntry = {
+  key: 'duty-queue',
+  title: '值班台',
+  note: '无法定位和被退回的工单',
+  url: '/packages/staff/pages/duty-queue/index',
+};
+const letters: HomeEntry = {
+  key: 'letters',
+  title: '书记信箱',
+  note: '居民写给书记的信',
+  url: '/packages/staff/pages/letters/index',
+};
+const gridMap: HomeEntry = {
+  key: 'grid-map',
+  title: '网格地图',
+  note: '网格、微网格边界与归属查询',
+  url: '/packages/staff/pages/grid-map/index',
+};
+const members: HomeEntry = {
+  key: 'members',
+  title: '网格力量',
+  note: '网格长、网格员与“1+4+X”名册',
+  url: '/packages/staff/pages/members/index',
+};
+const compose: HomeEntry = {
+  key: 'notice-compose',
+  title: '发布通知',
+  note: '政策宣传到户到人',
+  url: '/packages/staff/pages/notice-compose/index',
+};
+
+export const entriesByRole = {
+  resident: [report, myTickets, notices],
+  worker: [inbox, visits],
+  leader: [inbox, visits],
+  staff: [dutyQueue, gridMap, members, compose],
+  secretary: [letters, dutyQueue, compose],
+} as const satisfies Record<Role, readonly HomeEntry[]>;
+
+const ORDER: Role[] = ['resident', 'worker', 'leader', 'staff', 'secretary'];
+
+/** Pages of roles that act for a community open on that community. */
+const SCOPED: ReadonlySet<Role> = new Set<Role>(['worker', 'leader', 'staff', 'secretary']);
+
+/** The entries for everything the user holds, each once, residents' first; the first community wins. */
+export function entriesFor(roles: RoleGrant[]): HomeEntry[] {
+  const seen = new Set<string>();
+  const out: HomeEntry[] = [];
+  for (const role of ORDER) {
+    for (const grant of roles.filter((g) => g.role === role)) {
+      for (const entry of entriesByRole[role]) {
+        if (seen.has(entry.key)) continue;
+        seen.add(entry.key);
+        out.push(
+          SCOPED.has(role) ? { ...entry, url: `${entry.url}?communityId=${grant.communityId}` } : entry,
+        );
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * 通知详情: the notice's body rendered from its blocks (text, bold, links to other notices — never HTML),
+ * its corrections with their time, and 已知晓. Workers share it into their grid's group with a share ticket;
+ * opened from a group card, the page sends the group's cloudID so that the group gets bound to the grid.
+ */
+import type { NoticeDetail } from '../../../typings/notice';
+import {
+  bindGroupFromLaunch,
+  confirmNotice,
+  currentUserId,
+  noticeDetail,
+  sharePath,
+} from '../../services/notice';
+import { noticeCategoryLabels, timeText } from '../notices/categories';
+
+Component({
+  data: {
+    noticeId: '',
+    notice: null as NoticeDetail | null,
+    categoryLabel: '',
+    publishedText: '',
+    corrections: [] as Array<{ timeText: string; note: string }>,
+    confirming: false,
+    /** Goes into the share path: whoever opens the card from a group binds it to this user's grid. */
+    userId: '',
+    error: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const noticeId = query.noticeId ?? '';
+      this.setData({ noticeId });
+      wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] });
+      void this.load();
+      currentUserId().then(
+        (userId) => this.setData({ userId }),
+        () => undefined,
+      );
+      void bindGroupFromLaunch(noticeId, query.sharer);
+    },
+    async load() {
+      try {
+        const notice = await noticeDetail(this.data.noticeId);
+        this.setData({
+          notice,
+          categoryLabel: noticeCategoryLabels[notice.category],
+          publishedText: notice.publishedAt ? timeText(notice.publishedAt) : '',
+          corrections: notice.corrections.map((c) => ({ timeText: timeText(c.at), note: c.note })),
+          error: '',
+        });
+      } catch (error) {
+        this.setData({ error: (error as { message?: string }).message ?? '加载失败' });
+      }
+    },
+    async onConfirm() {
+      if (this.data.confirming || !this.data.notice?.canConfirm) return;
+      this.setData({ confirming: true });
+      try {
+        const result = await confirmNotice(this.data.noticeId);
+        this.setData({
+          'notice.confirmed': true,
+          'notice.canConfirm': false,
+          'notice.confirmedAt': result.confirmedAt,
+        });
+        wx.showToast({ title: '已确认知晓', icon: 'success' });
+      } catch (error) {
+        wx.showToast({ title: (error as { message?: string }).message ?? '操作失败', icon: 'none' });
+      } finally {
+        this.setData({ confirming: false });
+      }
+    },
+    onTapLink(e: WechatMiniprogram.TouchEvent) {
+      wx.navigateTo({
+        url: `/pages/notice-detail/index?noticeId=${String(e.currentTarget.dataset.id ?? '')}`,
+      });
+    },
+    onTapAttachment(e: WechatMiniprogram.TouchEvent) {
+      const fileID = String(e.currentTarget.dataset.file ?? '');
+      wx.cloud.downloadFile({ fileID }).then(
+        (res) => wx.openDocument({ filePath: res.tempFilePath, showMenu: true }),
+        () => wx.showToast({ title: '附件下载失败', icon: 'none' }),
+      );
+    },
+    onShareAppMessage() {
+      return {
+        title: this.data.notice?.title ?? '社区通知',
+        path: sharePath(this.data.noticeId, this.data.userId || null),
+      };
+    },
+  },
+});

@@ -1,0 +1,135 @@
+/**
+ * Policy notices' calls (通知): one function per action of the `notice` cloud function, and group binding on
+ * launch — when the mini-program is opened from a notice card in a WeChat group, the group's cloudID is
+ * sent to the server, which binds the group to the sharer's grid.
+ */
+import type {
+  BindGroupResult,
+  CoverageView,
+  GridGroupView,
+  NoticeAudience,
+  NoticeCategory,
+  NoticeContent,
+  NoticeDetail,
+  NoticeFeedPage,
+  StaffNoticeView,
+  VisitList,
+  VisitOutcome,
+  VisitTask,
+} from '../../typings/notice';
+import { callApi } from './api';
+
+export function noticeFeed(category?: NoticeCategory, before?: string): Promise<NoticeFeedPage> {
+  return callApi('notice', 'feed', { ...(category ? { category } : {}), ...(before ? { before } : {}) });
+}
+
+export function noticeDetail(noticeId: string): Promise<NoticeDetail> {
+  return callApi('notice', 'detail', { noticeId });
+}
+
+export function confirmNotice(noticeId: string): Promise<{ confirmedAt: string; alreadyConfirmed: boolean }> {
+  return callApi('notice', 'confirm', { noticeId });
+}
+
+/** The categories the resident wants a push for (the WeChat grant is asked separately, on a tap). */
+export async function noticeSubscriptions(): Promise<NoticeCategory[]> {
+  return (await callApi('notice', 'subscriptions', {})).categories;
+}
+
+export async function setNoticeSubscriptions(categories: NoticeCategory[]): Promise<NoticeCategory[]> {
+  return (await callApi('notice', 'setSubscriptions', { categories })).categories;
+}
+
+export function composeNotice(
+  communityId: string,
+  content: NoticeContent,
+  audience: NoticeAudience,
+): Promise<StaffNoticeView> {
+  return callApi('notice', 'compose', { communityId, audience, ...content });
+}
+
+export function editNotice(
+  noticeId: string,
+  version: number,
+  content: NoticeContent,
+  audience?: NoticeAudience,
+): Promise<StaffNoticeView> {
+  return callApi('notice', 'edit', { noticeId, version, content, ...(audience ? { audience } : {}) });
+}
+
+export async function audienceSize(communityId: string, audience: NoticeAudience): Promise<number> {
+  return (await callApi('notice', 'previewAudience', { communityId, audience })).households;
+}
+
+/** Publish now (no `at`) or at a set time. */
+export function publishNotice(noticeId: string, version: number, at?: string): Promise<StaffNoticeView> {
+  return callApi('notice', 'publish', { noticeId, version, ...(at ? { at } : {}) });
+}
+
+export async function staffNotices(communityId: string): Promise<StaffNoticeView[]> {
+  return (await callApi('notice', 'staffList', { communityId, state: 'published' })).items;
+}
+
+export function noticeCoverage(noticeId: string): Promise<CoverageView> {
+  return callApi('notice', 'coverage', { noticeId });
+}
+
+export function exportCoverage(noticeId: string): Promise<{ fileId: string; url: string; name: string }> {
+  return callApi('notice', 'exportCoverage', { noticeId });
+}
+
+export async function visitTasks(): Promise<VisitTask[]> {
+  return (await callApi('notice', 'visitTasks', {})).items;
+}
+
+export function visitList(noticeId: string, microGridId: string): Promise<VisitList> {
+  return callApi('notice', 'visitList', { noticeId, microGridId });
+}
+
+export function recordVisit(
+  noticeId: string,
+  householdId: string,
+  outcome: VisitOutcome,
+  note: string,
+  requestId: string,
+): Promise<{ reached: boolean; households: number; microGridReached: number }> {
+  return callApi('notice', 'recordVisit', { noticeId, householdId, outcome, note, requestId });
+}
+
+export async function groups(communityId: string): Promise<GridGroupView[]> {
+  return (await callApi('notice', 'groups', { communityId })).grids;
+}
+
+/** The caller's user id, for the share path. */
+export async function currentUserId(): Promise<string> {
+  return (await callApi('user', 'me', {})).userId;
+}
+
+/** The page a shared card opens: the notice, and who shared it (their grid gets the group). */
+export function sharePath(noticeId: string, sharerUserId: string | null): string {
+  return `/pages/notice-detail/index?noticeId=${noticeId}${sharerUserId ? `&sharer=${sharerUserId}` : ''}`;
+}
+
+/**
+ * When the page was opened from a card in a group chat (a shareTicket in the launch options), asks WeChat
+ * for the group's cloudID and sends it with the notice and the sharer. Resolves null when there is no group
+ * or anything fails: binding is a by-product of reading, never in the reader's way.
+ */
+export function bindGroupFromLaunch(
+  noticeId: string,
+  sharer: string | undefined,
+): Promise<BindGroupResult | null> {
+  const enter = wx.getEnterOptionsSync ? wx.getEnterOptionsSync() : null;
+  if (!sharer || !enter?.shareTicket || !wx.getGroupEnterInfo) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    wx.getGroupEnterInfo({
+      success: (res: { cloudID?: string }) => {
+        if (!res.cloudID) return resolve(null);
+        callApi('notice', 'bindGroup', { noticeId, sharer, cloudID: res.cloudID }).then(resolve, () =>
+          resolve(null),
+        );
+      },
+      fail: () => resolve(null),
+    });
+  });
+}

@@ -1,0 +1,115 @@
+/** Ticket data as the pages show it: a card for the lists, a timeline entry for the detail pages. */
+import type { TicketActionName, TicketDetail, TicketEventView, TicketSummary } from '../../typings/ticket';
+import { categoryLabel } from './categories';
+import { deadlineKindLabels, escalationLabels, eventLabels, statusLabels } from './labels';
+import { ageText, timeLeftText, timeText } from './times';
+
+export interface TicketCard {
+  ticketId: string;
+  title: string;
+  categoryLabel: string;
+  status: TicketSummary['status'];
+  statusLabel: string;
+  placeText: string;
+  ageText: string;
+  /** 签收剩余 1小时20分钟 / 办结已超时 5分钟; empty when no deadline runs. */
+  deadlineText: string;
+  overdue: boolean;
+  urgent: boolean;
+  escalationText: string;
+  followersText: string;
+}
+
+/** A list row; `now` is the phone's clock in ms. */
+export function ticketCard(summary: TicketSummary, now: number): TicketCard {
+  const deadline =
+    summary.deadlineAt && summary.deadlineKind
+      ? `${deadlineKindLabels[summary.deadlineKind]}${timeLeftText(summary.deadlineAt, now)}`
+      : '';
+  return {
+    ticketId: summary.ticketId,
+    title: summary.title,
+    categoryLabel: categoryLabel(summary.category),
+    status: summary.status,
+    statusLabel: statusLabels[summary.status],
+    placeText: summary.placeText,
+    ageText: ageText(summary.createdAt, now),
+    deadlineText: deadline,
+    overdue: summary.overdue || (summary.deadlineAt !== null && Date.parse(summary.deadlineAt) < now),
+    urgent: summary.urgent,
+    escalationText: escalationLabels[summary.escalationLevel],
+    followersText: summary.followers > 0 ? `${summary.followers}人关注` : '',
+  };
+}
+
+export interface TimelineEntry {
+  eventId: string;
+  typeLabel: string;
+  /** 何丽萍 · 网格员; 系统 for the scheduler's own events. */
+  actorText: string;
+  timeText: string;
+  note: string;
+  photos: string[];
+  partyText: string;
+}
+
+/** One event of the timeline, newest last as the server sends them. */
+export function timelineEntry(event: TicketEventView): TimelineEntry {
+  return {
+    eventId: event.eventId,
+    typeLabel: eventLabels[event.type],
+    actorText: event.actor ? `${event.actor.name} · ${event.actor.roleLabel}` : '系统',
+    timeText: timeText(event.at),
+    note: event.note ?? '',
+    photos: event.photos,
+    partyText: event.party ? `协办单位：${event.party.name}；请其：${event.party.request}` : '',
+  };
+}
+
+export interface TicketPageView extends TicketCard {
+  description: string;
+  photos: string[];
+  assigneeText: string;
+  reporterText: string;
+  routingReason: string;
+  coHandlers: Array<{ name: string; request: string; timeText: string }>;
+  ratingText: string;
+  ratingComment: string;
+  autoCloseText: string;
+  mergedIntoTicketId: string;
+  timeline: TimelineEntry[];
+}
+
+/** The whole ticket as a detail page shows it. */
+export function ticketPageView(detail: TicketDetail, now: number): TicketPageView {
+  return {
+    ...ticketCard(detail, now),
+    description: detail.description,
+    photos: detail.photos,
+    assigneeText: detail.assignee ? `${detail.assignee.name} · ${detail.assignee.roleLabel}` : '',
+    reporterText: detail.reporter ? detail.reporter.name : '',
+    routingReason: detail.routingReason,
+    coHandlers: detail.coHandlers.map((c) => ({
+      name: c.name,
+      request: c.request,
+      timeText: timeText(c.at),
+    })),
+    ratingText: detail.rating
+      ? `${'★'.repeat(detail.rating.stars)}${'☆'.repeat(5 - detail.rating.stars)}`
+      : '',
+    ratingComment: detail.rating?.comment ?? '',
+    autoCloseText: detail.autoCloseAt ? `${timeText(detail.autoCloseAt)} 前未确认将自动结案` : '',
+    mergedIntoTicketId: detail.mergedIntoTicketId ?? '',
+    timeline: detail.events.map(timelineEntry),
+  };
+}
+
+/** Which of the given actions the server allows now, as flags for wx:if. */
+export function allowed<K extends TicketActionName>(
+  detail: TicketDetail,
+  names: readonly K[],
+): Record<K, boolean> {
+  const flags = {} as Record<K, boolean>;
+  for (const name of names) flags[name] = detail.allowedActions.includes(name);
+  return flags;
+}

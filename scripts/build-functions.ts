@@ -1,0 +1,63 @@
+/**
+ * Bundles every cloud function with esbuild into dist/functions/<name>/ — index.js, a
+ * package.json with only the runtime dependencies the bundle leaves out, and config.json with the WeChat
+ * open-API permissions — the folder cloudbaserc.json deploys (`tcb fn deploy <name>`; it uploads, never builds).
+ * Also writes dist/database/collections.json: the collections and indexes to create in CloudBase.
+ */
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { collections } from '../server/core/store/collections';
+
+/** Left out of the bundle and installed by CloudBase: large SDKs with dynamic requires. */
+export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk'];
+/** Functions that call WeChat open APIs (subscribe messages, content checks) need them declared. */
+const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck'];
+
+const root = resolve(__dirname, '..');
+
+export function functionNames(): string[] {
+  const dir = join(root, 'cloudfunctions');
+  return readdirSync(dir).filter((name) => existsSync(join(dir, name, 'index.ts')));
+}
+
+export async function buildFunctions(
+  outDir = join(root, 'dist'),
+): Promise<{ name: string; bytes: number }[]> {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  const functionsDir = join(outDir, 'functions');
+  rmSync(functionsDir, { recursive: true, force: true });
+  const built: { name: string; bytes: number }[] = [];
+  for (const name of functionNames()) {
+    const target = join(functionsDir, name);
+    mkdirSync(target, { recursive: true });
+    await build({
+      entryPoints: [join(root, 'cloudfunctions', name, 'index.ts')],
+      outfile: join(target, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      external: EXTERNAL,
+      minify: true,
+      sourcemap: false,
+      logLevel: 'warning',
+    });
+    const dependencies = Object.fromEntries(EXTERNAL.map((dep) => [dep, pkg.dependencies[dep] ?? '*']));
+    writeFileSync(
+      join(target, 'package.json'),
+      JSON.stringify({ name: `gridlink-${name}`, private: true, main: 'index.js', dependencies }, null, 2) +
+        '\n',
+    );
+    writeFileSync(
+      join(target, 'config.json'),
+      JSON.stringify({ permissions: { openapi: OPENAPI } }, null, 2) + '\n',
+    );
+    built.push({ name, bytes: readFileSync(join(target, 'index.js')).length });
+  }
+  mkdirSync(join(outDir, 'database'), { recursive: true });
+  writeFileSync(join(outDir, 'database', 'collections.json'), JSON.stringify(collections, null, 2) + '\n');
+  return built;
+}

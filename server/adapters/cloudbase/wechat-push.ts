@@ -1,0 +1,65 @@
+/**
+ * Push through WeChat's subscribeMessage.send. node-sdk documents no way to call it, so this uses
+ * wx-server-sdk's cloud.openapi (the documented path), inside this adapter only. The function needs
+ * config.json permissions.openapi ["subscribeMessage.send"]. Not exercised here (no WeChat environment);
+ * the mapping of answer codes to outcomes is what the dispatcher relies on, and is unit-tested.
+ */
+import type { Push, PushMessage, PushOutcome } from '../../core/ports/push';
+import { errorText, wechatErrorCode, wechatOpenApi } from './wechat-openapi';
+
+/** 43101: the user refused, or their one-time grants for this template are used up. */
+const REFUSED = new Set([43101]);
+/**
+ * Answers that will not change on a retry: the payload or the configuration is wrong (47003 bad field value,
+ * 40003 bad openid, 40037 bad template id, 41030 bad page, -604101 openapi permission missing in config.json).
+ */
+const BAD_DATA = new Set([47003, 40003, 40037, 41030, 40165, -604101]);
+/** Rate and quota (45009 daily quota, 45011 per-minute), and -1 "system busy": retry later. */
+const THROTTLED = new Set([45009, 45011, 45047, -1]);
+/** The platform's access token was stale: the request did not go out as a message; retry. */
+const TOKEN = new Set([40001, 40014, 42001]);
+/** Errors raised before any byte reached WeChat: safe to retry. */
+const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|getaddrinfo/i;
+
+function errorCodeName(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** Maps WeChat's answer (or the lack of one) to one of the Push port's outcomes. */
+export function classifyWechatError(error: unknown): PushOutcome {
+  const code = wechatErrorCode(error);
+  const message = errorText(error);
+  if (code === null) {
+    // No answer code: refused connections never left; anything else (timeout, reset) may have been delivered.
+    return NOT_SENT.test(`${errorCodeName(error)} ${message}`)
+      ? { kind: 'network', message }
+      : { kind: 'unknown', message };
+  }
+  if (REFUSED.has(code)) return { kind: 'refused', code, message };
+  if (THROTTLED.has(code)) return { kind: 'throttled', code, message };
+  if (TOKEN.has(code)) return { kind: 'network', message: `${code} ${message}` };
+  if (BAD_DATA.has(code)) return { kind: 'badData', code, message };
+  // An answer we do not know is still a "no" from WeChat: not retried, kept with its code for staff and developers.
+  return { kind: 'badData', code, message };
+}
+
+export class WechatPush implements Push {
+  async send(message: PushMessage): Promise<PushOutcome> {
+    try {
+      const answer: unknown = await wechatOpenApi().subscribeMessage.send({
+        touser: message.openid,
+        templateId: message.templateId,
+        page: message.page,
+        data: message.data,
+        miniprogramState: process.env.GRIDLINK_MINIPROGRAM_STATE ?? 'formal',
+        lang: 'zh_CN',
+      });
+      // The SDK throws on a failure answer; should one arrive resolved instead, it is read the same way.
+      const code = wechatErrorCode(answer);
+      return code === null || code === 0 ? { kind: 'sent' } : classifyWechatError(answer);
+    } catch (error) {
+      return classifyWechatError(error);
+    }
+  }
+}

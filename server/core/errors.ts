@@ -1,0 +1,69 @@
+/** Errors with stable codes (typings/errors.ts) and the Chinese message people read at the edge. */
+import type { ErrorCode } from '../../typings/errors';
+
+export const errorMessages: Record<ErrorCode, string> = {
+  'VALIDATION.FAILED': '提交的内容有误，请检查后重试',
+  'VALIDATION.UNKNOWN_ACTION': '不支持的操作',
+  'AUTH.UNAUTHENTICATED': '请先登录',
+  'AUTH.FORBIDDEN': '您没有权限进行此操作',
+  'AUTH.DEV_IDENTITY_REFUSED': '开发身份仅可在本地云中使用',
+  'USER.NOT_FOUND': '用户不存在',
+  'USER.ROLE_SCOPE_INVALID': '角色的范围不正确：网格长需指定网格，网格员需指定微网格',
+  'USER.SELF_REVOKE': '不能撤销自己的工作人员角色，请由其他工作人员操作',
+  'COMMUNITY.NOT_FOUND': '社区不存在',
+  'GRID.NOT_FOUND': '网格不存在',
+  'MICRO_GRID.NOT_FOUND': '微网格不存在',
+  'HOUSEHOLD.NOT_FOUND': '住户不存在',
+  'MEMBER.NOT_FOUND': '网格成员不存在',
+  'IMPORT.INVALID': '导入文件有误，未写入任何数据',
+  'IMPORT.NO_SOURCE': '请上传文件或粘贴文件内容',
+  'IMPORT.FILE_NOT_FOUND': '找不到上传的文件，请重新上传',
+  'MESSAGE.NOT_FOUND': '消息不存在',
+  'STORE.CONFLICT': '数据已被他人修改，请刷新后重试',
+  'STORE.DUPLICATE': '记录已存在',
+  'STORE.NOT_FOUND': '记录不存在',
+  'RATE.LIMITED': '操作太频繁，请稍后再试',
+  'TICKET.NOT_FOUND': '工单不存在',
+  'TICKET.STALE_VERSION': '工单状态已更新，请刷新页面查看最新状态后再操作',
+  'TICKET.INVALID_STATE': '工单当前状态下不能进行此操作，请刷新后查看',
+  'TICKET.PHOTO_MISSING': '有照片没有上传成功，请重新上传后再提交',
+  'TICKET.CONTENT_REFUSED': '内容未通过安全检测，请修改后再提交',
+  'TICKET.EVIDENCE_REQUIRED': '安全隐患类工单办结时须填写处理说明并上传至少一张现场照片',
+  'TICKET.PLACE_INVALID': '无法确定问题所在位置，请选择楼栋或在地图上重新选点',
+  'TICKET.ASSIGNEE_INVALID': '指定的处理人不属于该网格，请重新选择',
+  'TICKET.MERGE_INVALID': '只能合并到本社区同类、未办结的另一张工单',
+  'NOTICE.NOT_FOUND': '通知不存在',
+  'NOTICE.STALE_VERSION': '通知已被他人修改，请刷新后再操作',
+  'NOTICE.INVALID_STATE': '通知当前状态下不能进行此操作，请刷新后查看',
+  'NOTICE.BODY_INVALID': '通知正文格式有误，请检查段落和链接',
+  'NOTICE.AUDIENCE_INVALID': '发布范围有误：所选网格或微网格不属于本社区',
+  'NOTICE.AUDIENCE_EMPTY': '发布范围内没有住户，请调整范围或标签',
+  'NOTICE.SCHEDULE_INVALID': '定时发布的时间须晚于现在，且不超过 90 天',
+  'NOTICE.CONTENT_REFUSED': '内容未通过安全检测，请修改后再提交',
+  'NOTICE.ATTACHMENT_MISSING': '有图片或附件没有上传成功，请重新上传',
+  'NOTICE.NO_HOUSEHOLD': '请先绑定您的住户，再查看和确认通知',
+  'NOTICE.NOT_TARGETED': '该通知不是发给您所在住户的',
+  'NOTICE.WITHDRAWN': '该通知已撤回',
+  'GROUP.TICKET_FORGED': '无法识别该群，请从群聊中重新打开通知',
+  'GROUP.TICKET_EXPIRED': '群信息已过期，请从群聊中重新打开通知',
+  'GROUP.UNAVAILABLE': '暂时无法识别群信息，请稍后再试',
+  'GROUP.NOT_FOUND': '群绑定记录不存在',
+  INTERNAL: '系统繁忙，请稍后再试',
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  /** `message` overrides the standard Chinese message when the case needs more words (e.g. bad rows). */
+  constructor(code: ErrorCode, options: { message?: string; details?: unknown } = {}) {
+    super(options.message ?? errorMessages[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,67 @@
+/** The member roster of a community (1+4+X), built from a whitelist of fields: phones masked. */
+import { microGridLabel } from './labels';
+import type { MemberView, RosterView } from '../../../typings/grid';
+import type { Store } from '../ports/store';
+import type { User } from '../users/model';
+import type { Member } from './model';
+
+/** 13812345678 → 138****5678 */
+export function maskPhone(phone: string | null): string | null {
+  return phone && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null;
+}
+
+function memberView(m: Member, user: User | undefined): MemberView {
+  return {
+    memberId: m._id,
+    userId: m.userId,
+    name: user?.name ?? '（未知用户）',
+    phone: maskPhone(user?.phone ?? null),
+    duty: m.duty,
+    gridId: m.gridId,
+    microGridId: m.microGridId,
+    primary: m.primary,
+    onDuty: m.onDuty,
+  };
+}
+
+const primaryFirst = (a: MemberView, b: MemberView) =>
+  Number(b.primary) - Number(a.primary) || a.name.localeCompare(b.name, 'zh');
+
+export async function rosterView(store: Store, communityId: string): Promise<RosterView> {
+  const [community, grids, microGrids, members] = await Promise.all([
+    store.get('communities', communityId),
+    store.find('grids', { where: { communityId }, orderBy: [['sort', 'asc']] }),
+    store.find('microGrids', { where: { communityId }, orderBy: [['sort', 'asc']] }),
+    store.find('members', { where: { communityId } }),
+  ]);
+  const userIds = [
+    ...new Set([
+      ...members.map((m) => m.userId),
+      ...(community?.secretaryUserId ? [community.secretaryUserId] : []),
+    ]),
+  ];
+  const users = userIds.length ? await store.find('users', { where: { _id: { in: userIds } } }) : [];
+  const user = new Map(users.map((u) => [u._id, u]));
+  const views = members.map((m) => memberView(m, user.get(m.userId)));
+  const secretary = community?.secretaryUserId ? user.get(community.secretaryUserId) : undefined;
+  return {
+    communityId,
+    secretary: secretary ? { userId: secretary._id, name: secretary.name } : null,
+    grids: grids.map((g) => ({
+      gridId: g._id,
+      name: g.name,
+      kind: g.kind,
+      leaders: views.filter((v) => v.gridId === g._id && v.duty === 'leader').sort(primaryFirst),
+      force: views
+        .filter((v) => v.gridId === g._id && v.duty !== 'leader' && v.duty !== 'worker')
+        .sort(primaryFirst),
+      microGrids: microGrids
+        .filter((m) => m.gridId === g._id)
+        .map((m) => ({
+          microGridId: m._id,
+          label: microGridLabel(g.name, m.name),
+          workers: views.filter((v) => v.microGridId === m._id && v.duty === 'worker').sort(primaryFirst),
+        })),
+    })),
+  };
+}

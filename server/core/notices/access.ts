@@ -1,0 +1,50 @@
+/** Who may see and act on a notice: staff of its community manage it; residents see what targets them. */
+import { AppError } from '../errors';
+import type { Store } from '../ports/store';
+import type { User } from '../users/model';
+import { holds, isCommunityStaff } from '../users/permissions';
+import type { Notice } from './model';
+
+/** NOTICE.NOT_FOUND when there is none. */
+export async function loadNotice(store: Store, noticeId: string): Promise<Notice> {
+  const notice = await store.get('notices', noticeId);
+  if (!notice) throw new AppError('NOTICE.NOT_FOUND');
+  return notice;
+}
+
+/** Staff of another community learn nothing, not even that the notice exists. */
+export async function loadNoticeForStaff(store: Store, user: User, noticeId: string): Promise<Notice> {
+  const notice = await store.get('notices', noticeId);
+  if (!notice || !isCommunityStaff(user, notice.communityId)) throw new AppError('NOTICE.NOT_FOUND');
+  return notice;
+}
+
+export function requireVersion(notice: Notice, version: number): void {
+  if (notice.version !== version) throw new AppError('NOTICE.STALE_VERSION');
+}
+
+/** A worker of the micro-grid, the leader of its grid, or staff of the community may visit its households. */
+export function mayVisit(
+  user: User,
+  place: { communityId: string; gridId: string; microGridId: string },
+): boolean {
+  return (
+    isCommunityStaff(user, place.communityId) ||
+    user.roles.some(
+      (g) =>
+        g.communityId === place.communityId &&
+        ((g.role === 'worker' && g.microGridId === place.microGridId) ||
+          (g.role === 'leader' && g.gridId === place.gridId)),
+    )
+  );
+}
+
+/** The micro-grids a user visits for: a worker's own, a leader's whole grid (resolved by the caller). */
+export function workerPlaces(user: User): { microGridIds: string[]; gridIds: string[] } {
+  return {
+    microGridIds: user.roles.flatMap((g) => (g.role === 'worker' && g.microGridId ? [g.microGridId] : [])),
+    gridIds: user.roles.flatMap((g) => (g.role === 'leader' && g.gridId ? [g.gridId] : [])),
+  };
+}
+
+export { holds };

@@ -1,0 +1,118 @@
+/**
+ * Subscribe-message templates (订阅消息模板). Each deployment picks its own templates in the WeChat admin
+ * console, so their ids and field names are configuration, passed in; this file holds only what the product
+ * decides: which template may carry which kind of notification, and what each field is written from.
+ */
+import type { SubscribePurpose } from '../../../typings/message';
+import type { NotificationKind } from './model';
+
+/**
+ * accepted 受理通知; progress 进度通知; resolved 办结通知; escalation 督办通知; task 新工单/待办提醒 (workers);
+ * notice 通知公告.
+ */
+export type TemplateKey = 'accepted' | 'progress' | 'resolved' | 'escalation' | 'task' | 'notice';
+
+/** What a template field is written from. The field's WeChat type (thing, phrase, time…) sets its limits. */
+export type FieldSource =
+  'subject' | 'status' | 'note' | 'place' | 'person' | 'ticketNo' | 'time' | 'deadline' | 'title' | 'body';
+
+export interface TemplateConfig {
+  /** The template id from the admin console. */
+  id: string;
+  /** Long-term (长期订阅, 政务民生 mini-programs only): one accept allows every later send. */
+  longTerm?: boolean;
+  /** WeChat field key (e.g. thing1, phrase3, time4) → what it is written from. */
+  fields: Record<string, FieldSource>;
+}
+
+export type TemplateSet = Partial<Record<TemplateKey, TemplateConfig>>;
+
+/** When the dispatcher retries and when it gives up. */
+export interface RetryPolicy {
+  /** Wait after the first failed attempt; doubles after each next one. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Attempts at WeChat before a throttled or unreachable notification is failed. */
+  maxAttempts: number;
+  /** A claim older than this is a crash after claim: recorded as unknown, never resent. */
+  stuckAfterMs: number;
+}
+
+export interface NotificationSettings {
+  templates: TemplateSet;
+  retry: RetryPolicy;
+  /** How long before the sign-for deadline a worker is reminded. */
+  deadlineReminderMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  baseDelayMs: 30_000,
+  maxDelayMs: 30 * 60_000,
+  maxAttempts: 6,
+  stuckAfterMs: 5 * 60_000,
+};
+
+/**
+ * Templates that may carry each kind, in order of preference: the dispatcher uses the first the recipient
+ * holds a grant for (a worker grants `task`, a resident `accepted`, for the same assignment).
+ */
+export const KIND_TEMPLATES: Record<NotificationKind, TemplateKey[]> = {
+  ticketAssigned: ['task', 'accepted'],
+  ticketAccepted: ['accepted', 'progress'],
+  ticketProgress: ['progress', 'accepted'],
+  ticketReturned: ['task', 'progress'],
+  ticketResolved: ['resolved'],
+  ticketClosed: ['resolved'],
+  ticketRejected: ['resolved'],
+  ticketEscalated: ['escalation', 'task'],
+  ticketDeadlineSoon: ['task', 'escalation'],
+  noticePublished: ['notice'],
+};
+
+/** The status phrase (≤ 5 汉字) a kind shows when the use case gave none. */
+export const KIND_STATUS: Record<NotificationKind, string> = {
+  ticketAssigned: '已分派',
+  ticketAccepted: '已受理',
+  ticketProgress: '处理中',
+  ticketReturned: '已退回',
+  ticketResolved: '已办结',
+  ticketClosed: '已关闭',
+  ticketRejected: '未受理',
+  ticketEscalated: '督办中',
+  ticketDeadlineSoon: '即将超时',
+  noticePublished: '新通知',
+};
+
+/** Each moment the mini-program asks asks for its own templates (at most 3, one-time and long-term unmixed). */
+export const PURPOSE_TEMPLATES: Record<SubscribePurpose, TemplateKey[]> = {
+  ticketSubmit: ['accepted', 'resolved', 'escalation'],
+  task: ['task', 'escalation', 'progress'],
+  notice: ['notice'],
+};
+
+/** The configured templates a kind may use, in order. */
+export function templatesFor(
+  templates: TemplateSet,
+  kind: NotificationKind,
+): Array<{ key: TemplateKey; config: TemplateConfig }> {
+  return KIND_TEMPLATES[kind].flatMap((key) => {
+    const config = templates[key];
+    return config ? [{ key, config }] : [];
+  });
+}
+
+/** The template ids the mini-program asks for at one moment: WeChat refuses a mix of one-time and long-term. */
+export function templateIdsFor(templates: TemplateSet, purpose: SubscribePurpose): string[] {
+  const configs = PURPOSE_TEMPLATES[purpose].flatMap((key) => (templates[key] ? [templates[key]] : []));
+  const first = configs[0];
+  if (!first) return [];
+  return [...new Set(configs.filter((c) => !!c.longTerm === !!first.longTerm).map((c) => c.id))].slice(0, 3);
+}
+
+/** The key of a configured template id, or null for an id this deployment does not use. */
+export function templateKeyOf(templates: TemplateSet, templateId: string): TemplateKey | null {
+  const hit = (Object.entries(templates) as Array<[TemplateKey, TemplateConfig | undefined]>).find(
+    ([, c]) => c?.id === templateId,
+  );
+  return hit ? hit[0] : null;
+}

@@ -1,0 +1,4 @@
+/** Time, from outside: the system clock in production, a clock tests can move. */
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,27 @@
+import type { Clock } from './clock';
+import type { ContentCheck } from './content-check';
+import type { Files } from './files';
+import type { Ids } from './ids';
+import type { Push } from './push';
+import type { Store } from './store';
+import type { RoutingIndexCache } from '../routing/index-cache';
+import type { NotificationSettings } from '../notifications/templates';
+import type { GroupTicketDecoder } from './group-ticket';
+
+export type { Clock, ContentCheck, Files, Ids, Push, Store };
+
+/** Everything a use case may touch outside itself, passed as one plain parameter. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  files: Files;
+  push: Push;
+  contentCheck: ContentCheck;
+  /** The warm routing index of this instance, built once per grid-map version (routing/index-cache.ts). */
+  routingIndexes: RoutingIndexCache;
+  /** Decodes a WeChat group's cloudID (notice cards opened from a group). */
+  groupTickets: GroupTicketDecoder;
+  /** The deployment's subscribe-message templates and retry policy. */
+  notificationSettings: NotificationSettings;
+}

@@ -1,0 +1,70 @@
+/**
+ * The document store, shaped by what CloudBase's database can do (DESIGN §7): queries run outside
+ * transactions; a transaction reads and writes single documents by id only. The SQLite adapter holds the same
+ * contract, so a use case that works locally cannot rely on something CloudBase lacks.
+ */
+import type { CollectionDocs, CollectionName } from '../store/collections';
+
+export type Scalar = string | number | boolean | null;
+
+/** One field condition. Field names may be dot paths into nested objects ('address.buildingId'). */
+export type Condition =
+  | { eq: Scalar }
+  | { ne: Scalar }
+  | { in: Scalar[] }
+  | { lt: Scalar }
+  | { lte: Scalar }
+  | { gt: Scalar }
+  | { gte: Scalar }
+  | { exists: boolean }
+  | { has: Scalar };
+
+/** All conditions must hold. A bare value means equality. `has` matches an array field that contains the value. */
+export type Where = Record<string, Scalar | Condition>;
+
+export interface Query {
+  where?: Where;
+  orderBy?: Array<[field: string, direction: 'asc' | 'desc']>;
+  limit?: number;
+  skip?: number;
+}
+
+/** Replaces the named top-level fields; fields not named are kept. */
+export type Patch<T> = Partial<Omit<T, '_id'>>;
+
+export interface Tx {
+  get<C extends CollectionName>(collection: C, id: string): Promise<CollectionDocs[C] | null>;
+  /** Creates the document; STORE.DUPLICATE if its id exists. */
+  insert<C extends CollectionName>(collection: C, doc: CollectionDocs[C]): Promise<void>;
+  /** Creates or replaces the whole document. */
+  set<C extends CollectionName>(collection: C, doc: CollectionDocs[C]): Promise<void>;
+  /** STORE.NOT_FOUND if the document does not exist. */
+  update<C extends CollectionName>(collection: C, id: string, patch: Patch<CollectionDocs[C]>): Promise<void>;
+  delete(collection: CollectionName, id: string): Promise<void>;
+}
+
+export interface Store {
+  get<C extends CollectionName>(collection: C, id: string): Promise<CollectionDocs[C] | null>;
+  find<C extends CollectionName>(collection: C, query?: Query): Promise<CollectionDocs[C][]>;
+  count(collection: CollectionName, where?: Where): Promise<number>;
+  /** STORE.DUPLICATE if the id or a unique index is taken. */
+  insert<C extends CollectionName>(collection: C, doc: CollectionDocs[C]): Promise<void>;
+  /** Inserts in batches the backend accepts; all or nothing is not promised (use a transaction for that). */
+  insertMany<C extends CollectionName>(collection: C, docs: CollectionDocs[C][]): Promise<void>;
+  /**
+   * Updates one document; with `ifVersion`, only while its `version` field still equals it.
+   * Returns whether a document was updated: false means missing, or a stale version.
+   */
+  update<C extends CollectionName>(
+    collection: C,
+    id: string,
+    patch: Patch<CollectionDocs[C]>,
+    options?: { ifVersion?: number },
+  ): Promise<boolean>;
+  remove(collection: CollectionName, id: string): Promise<void>;
+  /**
+   * Runs `work` as one transaction: all its writes land together or none do. It may run `work` again when
+   * another writer changed a document it read; after a few tries it fails with STORE.CONFLICT.
+   */
+  transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R>;
+}

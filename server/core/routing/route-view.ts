@@ -1,0 +1,38 @@
+/** Staff ask "where does this go?": the routing decision with names, as the map page shows it. */
+import type { PersonRef, RouteAnswer } from '../../../typings/grid';
+import type { Caller } from '../ports/identity';
+import { loadActor } from '../users/actor';
+import { requireCommunityStaff } from '../users/permissions';
+import type { RouteRequest } from './decision';
+import { route, type RouteDeps } from './route';
+
+/** Routes without filing anything; staff of the named community only. */
+export async function explainRoute(
+  deps: RouteDeps,
+  caller: Caller,
+  input: RouteRequest & { communityId: string },
+): Promise<RouteAnswer> {
+  const { store } = deps;
+  requireCommunityStaff(await loadActor(store, caller), input.communityId);
+  const decision = await route(deps, input);
+  const people = [decision.assigneeUserId, ...decision.alsoNotifyUserIds].filter((id): id is string => !!id);
+  const users = people.length ? await store.find('users', { where: { _id: { in: people } } }) : [];
+  const person = (userId: string): PersonRef => ({
+    userId,
+    name: users.find((u) => u._id === userId)?.name ?? '（未知用户）',
+  });
+  const grid = decision.gridId ? await store.get('grids', decision.gridId) : null;
+  return {
+    rule: decision.rule,
+    reason: decision.reason,
+    communityId: decision.communityId,
+    grid: grid ? { gridId: grid._id, name: grid.name } : null,
+    microGrid: decision.microGridId
+      ? { microGridId: decision.microGridId, label: decision.microGridLabel ?? '' }
+      : null,
+    assignee: decision.assigneeUserId ? person(decision.assigneeUserId) : null,
+    alsoNotify: decision.alsoNotifyUserIds.map(person),
+    urgent: decision.urgent,
+    assignmentReason: decision.assignmentReason ?? '',
+  };
+}

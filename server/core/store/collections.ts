@@ -1,0 +1,133 @@
+/**
+ * Every collection with its indexes, in one place for both adapters: SQLite creates them at open, the
+ * CloudBase deploy creates them in the console's database (scripts/build-functions.ts writes them out).
+ */
+import type {
+  Building,
+  Community,
+  Estate,
+  Grid,
+  GridMapVersion,
+  Household,
+  Member,
+  MicroGrid,
+} from '../grids/model';
+import type { Notification, OutboxEntry } from '../notifications/model';
+import type { SubscriptionGrant } from '../notifications/subscriptions';
+import type { User } from '../users/model';
+import type {
+  CoverageShard,
+  GroupBinding,
+  GroupShare,
+  Notice,
+  NoticeReceipt,
+  NoticeSubscription,
+  NoticeTarget,
+  NoticeVisit,
+} from '../notices/model';
+import type { Ticket, TicketEvent } from '../tickets/model';
+import type { TicketPolicyDoc } from '../tickets/policy';
+
+export interface CollectionDocs {
+  users: User;
+  communities: Community;
+  grids: Grid;
+  microGrids: MicroGrid;
+  estates: Estate;
+  buildings: Building;
+  households: Household;
+  members: Member;
+  gridMapVersions: GridMapVersion;
+  outbox: OutboxEntry;
+  notifications: Notification;
+  subscriptions: SubscriptionGrant;
+  notices: Notice;
+  noticeTargets: NoticeTarget;
+  noticeReceipts: NoticeReceipt;
+  noticeVisits: NoticeVisit;
+  noticeCoverage: CoverageShard;
+  noticeSubscriptions: NoticeSubscription;
+  groupBindings: GroupBinding;
+  groupShares: GroupShare;
+  tickets: Ticket;
+  ticketEvents: TicketEvent;
+  ticketPolicies: TicketPolicyDoc;
+}
+
+export type CollectionName = keyof CollectionDocs;
+
+export interface IndexSpec {
+  fields: string[];
+  unique?: boolean;
+}
+
+export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
+  users: { indexes: [{ fields: ['openid'], unique: true }, { fields: ['householdId'] }] },
+  communities: { indexes: [] },
+  grids: { indexes: [{ fields: ['communityId'] }] },
+  microGrids: { indexes: [{ fields: ['communityId'] }, { fields: ['gridId'] }] },
+  estates: { indexes: [{ fields: ['communityId'] }] },
+  buildings: {
+    indexes: [{ fields: ['communityId'] }, { fields: ['microGridId'] }, { fields: ['estateId'] }],
+  },
+  households: {
+    indexes: [
+      { fields: ['buildingId'] },
+      { fields: ['microGridId'] },
+      { fields: ['gridId'] },
+      { fields: ['communityId'] },
+    ],
+  },
+  members: { indexes: [{ fields: ['userId'] }, { fields: ['gridId'] }, { fields: ['microGridId'] }] },
+  gridMapVersions: { indexes: [] },
+  outbox: { indexes: [{ fields: ['state', 'createdAt'] }] },
+  notifications: {
+    indexes: [
+      { fields: ['userId', 'createdAt'] },
+      { fields: ['delivery.state', 'delivery.nextAttemptAt'] },
+      { fields: ['ticketId'] },
+      { fields: ['userId', 'readAt'] },
+      { fields: ['outboxId'] },
+      { fields: ['communityId', 'delivery.state', 'createdAt'] },
+      { fields: ['delivery.state', 'delivery.claimedAt'] },
+    ],
+  },
+  subscriptions: { indexes: [{ fields: ['userId'] }] },
+  notices: {
+    indexes: [
+      { fields: ['communityId', 'createdAt'] },
+      { fields: ['state', 'publishAt'] },
+      { fields: ['state', 'publishing.claimedAt'] },
+    ],
+  },
+  noticeTargets: {
+    indexes: [
+      { fields: ['householdId', 'publishedAt'] },
+      { fields: ['noticeId', 'microGridId', 'reachedAt'] },
+    ],
+  },
+  noticeReceipts: { indexes: [{ fields: ['noticeId'] }, { fields: ['userId', 'noticeId'] }] },
+  noticeVisits: { indexes: [{ fields: ['noticeId'] }, { fields: ['noticeId', 'householdId'] }] },
+  noticeCoverage: { indexes: [{ fields: ['noticeId'] }] },
+  noticeSubscriptions: { indexes: [{ fields: ['communityId'] }] },
+  groupBindings: { indexes: [{ fields: ['communityId', 'gridId'] }] },
+  groupShares: { indexes: [{ fields: ['gridId', 'firstOpenedAt'] }, { fields: ['noticeId'] }] },
+  tickets: {
+    indexes: [
+      { fields: ['reporterUserId', 'createdAt'] },
+      { fields: ['followerUserIds'] },
+      { fields: ['assigneeUserId', 'status'] },
+      { fields: ['microGridId', 'status'] },
+      { fields: ['gridId', 'status'] },
+      { fields: ['communityId', 'status'] },
+      { fields: ['communityId', 'category', 'status'] },
+      { fields: ['open', 'escalateAt'] },
+      { fields: ['open', 'signForBy'] },
+      { fields: ['status', 'autoCloseAt'] },
+    ],
+  },
+  ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },
+  ticketPolicies: { indexes: [] },
+};
+
+export const collectionNames = Object.keys(collections) as CollectionName[];

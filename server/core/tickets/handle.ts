@@ -1,0 +1,134 @@
+/**
+ * A worker's (or the grid leader's) actions on a ticket in hand: sign for it 签收, record progress and
+ * co-handling parties 协办, resolve it with evidence 办结, or return it as not theirs 退回.
+ */
+import type { TicketActions, TicketDetail } from '../../../typings/ticket';
+import { AppError } from '../errors';
+import type { Deps } from '../ports';
+import type { Caller } from '../ports/identity';
+import { toIso } from '../time/shanghai';
+import { act, actingPerson } from './change';
+import { requirePhotos, screenText } from './checks';
+import { isSafetyCategory } from './categories';
+import { hoursAfter } from './deadlines';
+import { gridLeaderOf } from './leaders';
+import { toHandlers, toResidents } from './notify';
+
+type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
+
+/** 签收: the signer becomes the assignee; the first of two signers wins, the other sees a stale version. */
+export function acceptTicket(deps: Deps, caller: Caller, input: Req<'accept'>): Promise<TicketDetail> {
+  return act(deps, caller, input, 'accept', async ({ user }) => (current, relations) => {
+    const person = actingPerson('accept', user, current, relations);
+    return {
+      patch: { assignee: person, assigneeUserId: user._id },
+      notify: (next) => [
+        toResidents(next, 'ticketAccepted', {
+          title: '工单已签收',
+          body: `${person.roleLabel} ${person.name} 已签收，正在处理`,
+          status: '已签收',
+          person: person.name,
+        }),
+      ],
+    };
+  });
+}
+
+/** A progress note with photos. */
+export function recordProgress(deps: Deps, caller: Caller, input: Req<'progress'>): Promise<TicketDetail> {
+  return act(deps, caller, input, 'progress', async () => {
+    const { held } = await screenText(deps, caller, [input.note]);
+    await requirePhotos(deps, input.photos);
+    return () => ({
+      note: input.note.trim(),
+      noteHeld: held,
+      photos: input.photos,
+      notify: (next) => [
+        toResidents(next, 'ticketProgress', {
+          title: '工单有新进展',
+          body: input.note.trim().slice(0, 60),
+          status: '处理中',
+          note: input.note.trim(),
+        }),
+      ],
+    });
+  });
+}
+
+/** A co-handling party 协办单位 and what was asked of them. */
+export function recordCoHandler(deps: Deps, caller: Caller, input: Req<'coHandle'>): Promise<TicketDetail> {
+  return act(deps, caller, input, 'coHandle', async ({ now }) => {
+    const { held } = await screenText(deps, caller, [input.party, input.request]);
+    const party = { name: input.party.trim(), request: input.request.trim() };
+    return (current) => ({
+      patch: { coHandlers: [...current.coHandlers, { ...party, at: toIso(now) }] },
+      note: `协调${party.name}：${party.request}`,
+      noteHeld: held,
+      party,
+      notify: (next) => [
+        toResidents(next, 'ticketProgress', {
+          title: '工单有新进展',
+          body: `已协调${party.name}协助处理`,
+          status: '处理中',
+          note: party.request,
+        }),
+      ],
+    });
+  });
+}
+
+/** 办结 with evidence: safety categories need a note and at least one photo. */
+export function resolveTicket(deps: Deps, caller: Caller, input: Req<'resolve'>): Promise<TicketDetail> {
+  return act(deps, caller, input, 'resolve', async ({ ticket }) => {
+    const note = input.note.trim();
+    if (isSafetyCategory(ticket.category) && (!note || input.photos.length === 0)) {
+      throw new AppError('TICKET.EVIDENCE_REQUIRED');
+    }
+    const { held } = await screenText(deps, caller, [note]);
+    await requirePhotos(deps, input.photos);
+    return () => ({
+      note: note || null,
+      noteHeld: held,
+      photos: input.photos,
+      notify: (next) => [
+        toResidents(next, 'ticketResolved', {
+          title: '工单已办结，请确认',
+          body: note ? note.slice(0, 60) : '问题已处理，请确认是否解决',
+          status: '已办结',
+          note,
+        }),
+      ],
+    });
+  });
+}
+
+/** 退回: not this worker's; back to the leader and the duty queue, and the worker can no longer act on it. */
+export function returnTicket(deps: Deps, caller: Caller, input: Req<'return'>): Promise<TicketDetail> {
+  return act(deps, caller, input, 'return', async ({ ticket, user, now }) => {
+    const { held } = await screenText(deps, caller, [input.reason]);
+    const leader = await gridLeaderOf(deps.store, ticket.gridId);
+    return (current) => ({
+      patch: {
+        assignee: null,
+        assigneeUserId: null,
+        returnedByUserIds: [...new Set([...current.returnedByUserIds, user._id])],
+        // The routing window: someone must pick it up again within a sign-for period.
+        signForBy: hoursAfter(now, current.deadlines.signForHours),
+      },
+      note: input.reason.trim(),
+      noteHeld: held,
+      notify: (next) =>
+        leader && leader._id !== user._id
+          ? [
+              toHandlers(next, [leader._id], 'ticketReturned', {
+                title: '工单被退回，请重新分派',
+                body: `${user.name}：${input.reason.trim().slice(0, 50)}`,
+                status: '已退回',
+                note: input.reason.trim(),
+                person: user.name,
+              }),
+            ]
+          : [],
+    });
+  });
+}

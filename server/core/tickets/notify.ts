@@ -1,0 +1,78 @@
+/**
+ * What a ticket's changes tell whom, as outbox entries (written in the change's transaction). Residents —
+ * the reporter and followers — open the resident detail page; workers and leaders the worker subpackage's
+ * page; the secretary and staff the staff subpackage's page.
+ */
+import type { NewNotification, NotificationKind } from '../notifications/model';
+import { categoryLabel } from './categories';
+import type { Ticket } from './model';
+
+/** Mini-program pages a notification opens (no leading slash, as subscribeMessage.send wants). */
+export const ticketPages = {
+  resident: (ticketId: string) => `pages/ticket-detail/index?id=${ticketId}`,
+  worker: (ticketId: string) => `packages/worker/pages/ticket/index?id=${ticketId}`,
+  // Staff and the secretary act on a ticket from the handler page, as the duty queue and letters pages do.
+  staff: (ticketId: string) => `packages/worker/pages/ticket/index?id=${ticketId}`,
+};
+
+export type Audience = keyof typeof ticketPages;
+
+/** The reporter and every follower. */
+export function residentsOf(ticket: Ticket): string[] {
+  return [ticket.reporterUserId, ...ticket.followerUserIds];
+}
+
+/** A notification about the ticket, with the facts a subscribe message is written from. */
+export function ticketNotice(
+  ticket: Ticket,
+  audience: Audience,
+  userIds: string[],
+  kind: NotificationKind,
+  text: { title: string; body: string; status: string; note?: string; person?: string },
+): NewNotification {
+  return {
+    userIds,
+    kind,
+    title: text.title,
+    body: text.body,
+    page: ticketPages[audience](ticket._id),
+    ticketId: ticket._id,
+    communityId: ticket.communityId,
+    facts: {
+      subject: `${categoryLabel(ticket.category)} · ${ticket.placeText}`,
+      status: text.status,
+      note: text.note,
+      place: ticket.placeText,
+      person: text.person,
+      ticketNo: ticket._id,
+    },
+  };
+}
+
+/** To the reporter and followers. */
+export function toResidents(
+  ticket: Ticket,
+  kind: NotificationKind,
+  text: { title: string; body: string; status: string; note?: string; person?: string },
+  except: string[] = [],
+): NewNotification {
+  const userIds = residentsOf(ticket).filter((id) => !except.includes(id));
+  return ticketNotice(ticket, 'resident', userIds, kind, text);
+}
+
+/** To the user who now has the ticket on their desk (and others told at once, e.g. the leader for gas). */
+export function toHandlers(
+  ticket: Ticket,
+  userIds: Array<string | null | undefined>,
+  kind: NotificationKind,
+  text: { title: string; body: string; status: string; note?: string; person?: string },
+  audience: Audience = 'worker',
+): NewNotification {
+  const ids = userIds.filter((id): id is string => !!id);
+  return ticketNotice(ticket, audience, ids, kind, text);
+}
+
+/** Which page a handler opens: staff and the secretary have their own subpackage. */
+export function audienceOf(roleLabel: string): Audience {
+  return roleLabel === '书记' || roleLabel === '社区工作人员' ? 'staff' : 'worker';
+}

@@ -1,0 +1,66 @@
+/**
+ * A community's ticket policy: deadlines per category and urgency, the submission rate limit, auto-close and
+ * the radius of "same problem nearby". The defaults below are the readable table; a community overrides any
+ * part with one `ticketPolicies` document whose _id is the community's id.
+ */
+import type { TicketCategory, TicketCategoryGroup } from '../../../typings/ticket';
+import type { Store } from '../ports/store';
+import { categoryTable } from './categories';
+
+/** Sign-for 签收 and resolve 办结 limits in hours. A row applies when every criterion it names matches. */
+export interface DeadlineRow {
+  category?: TicketCategory;
+  group?: TicketCategoryGroup;
+  urgent?: boolean;
+  signForHours: number;
+  resolveHours: number;
+}
+
+export interface TicketPolicy {
+  /** First matching row wins; keep a last row with no criteria as the catch-all. */
+  deadlines: DeadlineRow[];
+  /** Submissions per user per rolling hour. */
+  submitsPerHour: number;
+  /** A resolved ticket the resident does not answer closes after this many days. */
+  autoCloseDays: number;
+  /** Open tickets of the same category within this radius are offered as "same problem". */
+  nearbyMetres: number;
+}
+
+/** A community's overrides: the `ticketPolicies` collection, _id = community id. */
+export interface TicketPolicyDoc extends Partial<TicketPolicy> {
+  _id: string;
+}
+
+// prettier-ignore
+export const defaultTicketPolicy: TicketPolicy = {
+  deadlines: [
+    //                              签收 sign-for      办结 resolve
+    { group: 'safety',              signForHours: 2,  resolveHours: 4 },
+    { urgent: true,                 signForHours: 1,  resolveHours: 24 },
+    {                               signForHours: 2,  resolveHours: 72 },
+  ],
+  submitsPerHour: 10,
+  autoCloseDays: 7,
+  nearbyMetres: 100,
+};
+
+/** The policy in force for a community: its overrides over the defaults. */
+export async function loadTicketPolicy(store: Store, communityId: string | null): Promise<TicketPolicy> {
+  const doc = communityId ? await store.get('ticketPolicies', communityId) : null;
+  if (!doc) return defaultTicketPolicy;
+  const { _id: _omit, ...overrides } = doc;
+  return { ...defaultTicketPolicy, ...overrides };
+}
+
+/** The deadline row for a report of this category and urgency. */
+export function deadlineRowFor(policy: TicketPolicy, category: TicketCategory, urgent: boolean): DeadlineRow {
+  const group = categoryTable[category].group;
+  const row = policy.deadlines.find(
+    (r) =>
+      (r.category === undefined || r.category === category) &&
+      (r.group === undefined || r.group === group) &&
+      (r.urgent === undefined || r.urgent === urgent),
+  );
+  return row ?? defaultTicketPolicy.deadlines[defaultTicketPolicy.deadlines.length - 1]!;
+}

@@ -1,0 +1,91 @@
+/** Responses built from a whitelist of fields: no openid, no phone, no room number, held text masked. */
+import type { TicketDetail, TicketEventView, TicketSummary } from '../../../typings/ticket';
+import type { Store } from '../ports/store';
+import type { User } from '../users/model';
+import { isHandler, type Relation } from './access';
+import { categoryLabel } from './categories';
+import { isOverdue, runningDeadline } from './deadlines';
+import type { Ticket, TicketEvent } from './model';
+import { personView } from './people';
+import { allowedActions } from './transitions';
+
+export const HELD_TEXT = '（内容审核中）';
+
+/** The card of a list: category, place, state, the running deadline. */
+export function summaryOf(ticket: Ticket, now: Date): TicketSummary {
+  const deadline = runningDeadline(ticket);
+  return {
+    ticketId: ticket._id,
+    category: ticket.category,
+    status: ticket.status,
+    urgent: ticket.urgent,
+    title: `${categoryLabel(ticket.category)} · ${ticket.placeText}`,
+    placeText: ticket.placeText,
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.updatedAt,
+    deadlineAt: deadline?.at ?? null,
+    deadlineKind: deadline?.kind ?? null,
+    overdue: isOverdue(ticket, now),
+    escalationLevel: ticket.escalationLevel,
+    followers: ticket.followerUserIds.length,
+  };
+}
+
+/** The whole ticket with its timeline, as this viewer may see it. */
+export async function detailOf(
+  store: Store,
+  ticket: Ticket,
+  viewer: User,
+  relations: ReadonlySet<Relation>,
+  now: Date,
+): Promise<TicketDetail> {
+  const events = await store.find('ticketEvents', {
+    where: { ticketId: ticket._id },
+    orderBy: [['seq', 'asc']],
+  });
+  const handler = isHandler(relations);
+  const isReporter = relations.has('reporter');
+  const seesHeld = handler || isReporter;
+  return {
+    ...summaryOf(ticket, now),
+    description: ticket.contentHeld && !seesHeld ? HELD_TEXT : ticket.description,
+    photos: ticket.contentHeld && !seesHeld ? [] : ticket.photos,
+    contentHeld: ticket.contentHeld,
+    location: ticket.location,
+    reporter:
+      handler || isReporter
+        ? personView(
+            { userId: ticket.reporterUserId, name: ticket.reporterName, roleLabel: '居民' },
+            viewer._id,
+            true,
+          )
+        : null,
+    autoCloseAt: ticket.autoCloseAt,
+    mergedIntoTicketId: ticket.mergedIntoTicketId,
+    communityId: ticket.communityId,
+    gridId: ticket.gridId,
+    microGridId: ticket.microGridId,
+    assignee: ticket.assignee ? personView(ticket.assignee, viewer._id, handler) : null,
+    routingReason: ticket.routingReason,
+    coHandlers: ticket.coHandlers.map((c) => ({ name: c.name, request: c.request, at: c.at })),
+    rating: ticket.rating ? { stars: ticket.rating.stars, comment: ticket.rating.comment } : null,
+    events: events.map((e) => eventView(e, viewer, handler)),
+    version: ticket.version,
+    allowedActions: allowedActions(ticket, relations),
+    following: relations.has('follower') && !isReporter,
+  };
+}
+
+function eventView(event: TicketEvent, viewer: User, viewerIsHandler: boolean): TicketEventView {
+  const held = event.noteHeld && !viewerIsHandler && event.actor?.userId !== viewer._id;
+  const view: TicketEventView = {
+    eventId: event._id,
+    type: event.type,
+    at: event.at,
+    actor: event.actor ? personView(event.actor, viewer._id, viewerIsHandler) : null,
+    note: held ? HELD_TEXT : event.note,
+    photos: held ? [] : event.photos,
+  };
+  if (event.party) view.party = { name: event.party.name, request: event.party.request };
+  return view;
+}

@@ -1,0 +1,15 @@
+import type { RoleGrant } from '../../../typings/user';
+
+/** A WeChat user of the product. One user may hold several roles (a worker is also a resident). */
+export interface User {
+  _id: string;
+  openid: string;
+  name: string;
+  /** Personal information: shown only to whom needs it, masked elsewhere. */
+  phone: string | null;
+  roles: RoleGrant[];
+  householdId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}

@@ -1,0 +1,168 @@
+/**
+ * The `grid` cloud function: the grid map, "where does this go?", imports and exports of the map and ledger,
+ * and the member roster. Files travel through the Files port: the client uploads (CloudBase requests stop at
+ * 100 KB) and passes the fileId; a small CSV or GeoJSON may come inline as `text`.
+ */
+import { z } from 'zod';
+import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
+import { AppError } from '../core/errors';
+import { importGridMap, importLedgerTable, requireStaffOf } from '../core/grids/imports';
+import { exportBoundaries, exportLedger } from '../core/grids/ledger/export-ledger';
+import { listMembers, removeMember, setMember, setOnDuty, setSecretary } from '../core/grids/members';
+import { gridMapView } from '../core/grids/map-view';
+import type { Deps } from '../core/ports';
+import { explainRoute } from '../core/routing/route-view';
+import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
+import { defineFunction } from './define';
+import { id, latLngSchema } from './schemas';
+
+/** Inline text up to what fits in one CloudBase request with room to spare. */
+const INLINE_LIMIT = 90_000;
+
+const source = {
+  fileId: id.max(512).optional(),
+  text: z.string().max(INLINE_LIMIT).optional(),
+};
+const duty = z.enum(['leader', 'worker', 'police', 'property', 'volunteer', 'other']);
+const category = z.enum([
+  'flyingWireCharging',
+  'gasLeak',
+  'fireLane',
+  'electricalSafety',
+  'sewerBlocked',
+  'waterSupply',
+  'streetLight',
+  'roadDamage',
+  'garbage',
+  'sanitation',
+  'propertyService',
+  'neighborDispute',
+  'secretaryLetter',
+  'other',
+]);
+
+async function sourceBytes(deps: Deps, input: ImportSource): Promise<Uint8Array> {
+  if (input.fileId) return deps.files.read(input.fileId);
+  if (input.text !== undefined) return new TextEncoder().encode(input.text);
+  throw new AppError('IMPORT.NO_SOURCE');
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    throw new AppError('IMPORT.INVALID', {
+      message: '导入失败，未写入任何数据：文件不是有效的 GeoJSON（JSON 格式错误）',
+      details: { rows: [] },
+    });
+  }
+}
+
+const EXPORT_NAMES = {
+  boundaries: '网格边界',
+  buildings: '楼栋台账',
+  households: '住户台账',
+  members: '网格力量台账',
+} as const;
+
+export const gridFunction = defineFunction<GridActions>('grid', {
+  route: {
+    input: z.object({ communityId: id, category, point: latLngSchema.optional(), buildingId: id.optional() }),
+    run: (deps, caller, input) =>
+      explainRoute({ store: deps.store, routingIndexes: deps.routingIndexes }, caller, input),
+  },
+  map: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => gridMapView(deps, caller, input),
+  },
+  importBoundaries: {
+    input: z.object({ communityId: id, ...source }),
+    run: async (deps, caller, input) => {
+      await requireStaffOf(deps, caller, input.communityId);
+      const geojson = parseJson(await sourceBytes(deps, input));
+      return importGridMap(deps, caller, { communityId: input.communityId, geojson });
+    },
+  },
+  importLedger: {
+    input: z.object({
+      communityId: id,
+      kind: z.enum(['buildings', 'households', 'members']),
+      format: z.enum(['csv', 'xlsx']),
+      ...source,
+    }),
+    run: async (deps, caller, input) => {
+      await requireStaffOf(deps, caller, input.communityId);
+      const table =
+        input.format === 'csv' && !input.fileId && input.text !== undefined
+          ? readCsv(input.text)
+          : await readTable(await sourceBytes(deps, input), input.format);
+      return importLedgerTable(deps, caller, { communityId: input.communityId, kind: input.kind, table });
+    },
+  },
+  export: {
+    input: z.object({
+      communityId: id,
+      kind: z.enum(['boundaries', 'buildings', 'households', 'members']),
+      format: z.enum(['csv', 'xlsx']).optional(),
+    }),
+    run: async (deps, caller, input) => {
+      await requireStaffOf(deps, caller, input.communityId);
+      const stamp = deps.clock.now().getTime();
+      if (input.kind === 'boundaries') {
+        const text = JSON.stringify(await exportBoundaries(deps.store, input.communityId));
+        const fileName = `${EXPORT_NAMES.boundaries}.geojson`;
+        const fileId = await deps.files.put(
+          `exports/${input.communityId}/${stamp}-${fileName}`,
+          new TextEncoder().encode(text),
+          'application/geo+json',
+        );
+        return { fileId, fileName, text: text.length <= INLINE_LIMIT ? text : null };
+      }
+      const format: TableFormat = input.format ?? 'xlsx';
+      const bytes = await writeTable(
+        await exportLedger(deps.store, input.communityId, input.kind),
+        format,
+        EXPORT_NAMES[input.kind],
+      );
+      const fileName = `${EXPORT_NAMES[input.kind]}.${format}`;
+      const contentType =
+        format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const fileId = await deps.files.put(
+        `exports/${input.communityId}/${stamp}-${fileName}`,
+        bytes,
+        contentType,
+      );
+      const text =
+        format === 'csv' && bytes.length <= INLINE_LIMIT ? new TextDecoder('utf-8').decode(bytes) : null;
+      return { fileId, fileName, text };
+    },
+  },
+  members: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => listMembers(deps, caller, input),
+  },
+  setMember: {
+    input: z.object({
+      communityId: id,
+      gridId: id,
+      microGridId: id.nullable().optional(),
+      userId: id,
+      duty,
+      primary: z.boolean().optional(),
+      onDuty: z.boolean().optional(),
+    }),
+    run: (deps, caller, input) => setMember(deps, caller, input),
+  },
+  setOnDuty: {
+    input: z.object({ communityId: id, memberId: id, onDuty: z.boolean() }),
+    run: (deps, caller, input) => setOnDuty(deps, caller, input),
+  },
+  removeMember: {
+    input: z.object({ communityId: id, memberId: id }),
+    run: (deps, caller, input) => removeMember(deps, caller, input),
+  },
+  setSecretary: {
+    input: z.object({ communityId: id, userId: id }),
+    run: (deps, caller, input) => setSecretary(deps, caller, input),
+  },
+});

@@ -1,0 +1,74 @@
+/** The `message` cloud function: the message centre, subscription answers, deliveries for staff. */
+import { z } from 'zod';
+import type { MessageActions } from '../../typings/message';
+import { listDeliveries } from '../core/notifications/deliveries';
+import { listMessages, markAllRead, markRead, unreadCount } from '../core/notifications/inbox';
+import { recordAnswers } from '../core/notifications/subscriptions';
+import { templateIdsFor } from '../core/notifications/templates';
+import { loadActor } from '../core/users/actor';
+import { defineFunction } from './define';
+import { empty, id } from './schemas';
+
+// wx.requestSubscribeMessage takes at most 5 ids a call (3 in older base libraries).
+const answers = z
+  .record(z.string().trim().min(1).max(128), z.enum(['accept', 'reject', 'ban', 'filter']))
+  .refine(
+    (value) => Object.keys(value).length >= 1 && Object.keys(value).length <= 5,
+    '每次需要 1 到 5 个模板的结果',
+  );
+
+export const messageFunction = defineFunction<MessageActions>('message', {
+  list: {
+    input: z.object({
+      before: z.string().max(300).optional(),
+      limit: z.number().int().min(1).max(50).optional(),
+    }),
+    run: async (deps, caller, input) => listMessages(deps.store, await loadActor(deps.store, caller), input),
+  },
+  unreadCount: {
+    input: empty,
+    run: async (deps, caller) => ({
+      unread: await unreadCount(deps.store, (await loadActor(deps.store, caller))._id),
+    }),
+  },
+  markRead: {
+    input: z.object({ messageId: z.string().trim().min(1).max(200) }),
+    run: async (deps, caller, input) => markRead(deps, await loadActor(deps.store, caller), input.messageId),
+  },
+  markAllRead: {
+    input: empty,
+    run: async (deps, caller) => markAllRead(deps, await loadActor(deps.store, caller)),
+  },
+  templates: {
+    input: z.object({ purpose: z.enum(['ticketSubmit', 'task', 'notice']) }),
+    run: async (deps, _caller, input) => ({
+      templateIds: templateIdsFor(deps.notificationSettings.templates, input.purpose),
+    }),
+  },
+  subscribe: {
+    input: z.object({ answers }),
+    run: async (deps, caller, input) => {
+      const user = await loadActor(deps.store, caller);
+      const result = await recordAnswers(
+        deps.store,
+        deps.notificationSettings.templates,
+        user._id,
+        input.answers,
+        deps.clock.now(),
+      );
+      return { recorded: result.recorded.length, ignored: result.ignored.length };
+    },
+  },
+  deliveries: {
+    input: z.object({
+      communityId: id,
+      states: z
+        .array(z.enum(['failed', 'inAppOnly', 'pending', 'sending']))
+        .max(4)
+        .optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+    run: async (deps, caller, input) =>
+      listDeliveries(deps.store, await loadActor(deps.store, caller), input),
+  },
+});

@@ -1,0 +1,153 @@
+/** The `notice` cloud function: compose and publish, the resident feed and 已知晓, coverage, visits, groups. */
+import { z } from 'zod';
+import type { NoticeActions } from '../../typings/notice';
+import { loadNoticeForStaff } from '../core/notices/access';
+import {
+  composeNotice,
+  editNotice,
+  previewAudience,
+  staffDetail,
+  staffList,
+  withdrawNotice,
+} from '../core/notices/compose';
+import { coverageOf, coverageSheets, coverageView } from '../core/notices/coverage';
+import { noticeDetail, noticeFeed } from '../core/notices/feed';
+import { bindGroup, fixGroup, groupsView } from '../core/notices/groups';
+import { requestPublish } from '../core/notices/publish';
+import { confirmNotice } from '../core/notices/receipts';
+import { reconcileNotice } from '../core/notices/reconcile';
+import { getSubscriptions, setSubscriptions } from '../core/notices/subscriptions';
+import { recordVisit, visitList, visitTasks } from '../core/notices/visits';
+import { toIso } from '../core/time/shanghai';
+import { loadActor } from '../core/users/actor';
+import { defineFunction } from './define';
+import { writeCoverageWorkbook } from './notice-export';
+import { empty, id } from './schemas';
+
+const category = z.enum(['medicalInsurance', 'employment', 'safety', 'health', 'eldercare', 'other']);
+const span = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().max(5000), bold: z.boolean().optional() }),
+  z.object({ kind: z.literal('noticeLink'), noticeId: id, text: z.string().trim().min(1).max(200) }),
+]);
+const block = z.object({ kind: z.literal('paragraph'), spans: z.array(span).min(1).max(50) });
+const fileId = z.string().trim().min(1).max(512);
+const content = z.object({
+  title: z.string().trim().min(2).max(60),
+  body: z.array(block).min(1).max(100),
+  category,
+  coverFileId: fileId.nullable(),
+  attachments: z
+    .array(z.object({ fileId, name: z.string().trim().min(1).max(100), kind: z.enum(['pdf', 'image']) }))
+    .max(9),
+});
+const audience = z.object({
+  scope: z.enum(['community', 'places']),
+  gridIds: z.array(id).max(500),
+  microGridIds: z.array(id).max(5000),
+  tags: z.array(z.enum(['elderly', 'disabled', 'leftBehindChild', 'hardship'])).max(4),
+});
+const version = z.number().int().min(1);
+const noticeId = z.object({ noticeId: id });
+
+export const noticeFunction = defineFunction<NoticeActions>('notice', {
+  compose: {
+    input: content.extend({ communityId: id, audience }),
+    run: (deps, caller, input) => composeNotice(deps, caller, input),
+  },
+  edit: {
+    input: z.object({
+      noticeId: id,
+      version,
+      content,
+      audience: audience.optional(),
+      correctionNote: z.string().trim().max(200).optional(),
+    }),
+    run: (deps, caller, input) => editNotice(deps, caller, input),
+  },
+  previewAudience: {
+    input: z.object({ communityId: id, audience }),
+    run: (deps, caller, input) => previewAudience(deps, caller, input),
+  },
+  publish: {
+    input: z.object({
+      noticeId: id,
+      version,
+      at: z.iso.datetime({ offset: true }).optional(),
+    }),
+    run: (deps, caller, input) => requestPublish(deps, caller, input),
+  },
+  withdraw: {
+    input: z.object({ noticeId: id, version, reason: z.string().trim().min(2).max(200) }),
+    run: (deps, caller, input) => withdrawNotice(deps, caller, input),
+  },
+  staffList: {
+    input: z.object({
+      communityId: id,
+      state: z.enum(['draft', 'scheduled', 'publishing', 'published', 'withdrawn']).optional(),
+    }),
+    run: (deps, caller, input) => staffList(deps, caller, input),
+  },
+  staffDetail: { input: noticeId, run: (deps, caller, input) => staffDetail(deps, caller, input.noticeId) },
+  feed: {
+    input: z.object({ category: category.optional(), before: z.string().max(200).optional() }),
+    run: (deps, caller, input) => noticeFeed(deps, caller, input),
+  },
+  detail: { input: noticeId, run: (deps, caller, input) => noticeDetail(deps, caller, input.noticeId) },
+  confirm: { input: noticeId, run: (deps, caller, input) => confirmNotice(deps, caller, input.noticeId) },
+  subscriptions: { input: empty, run: (deps, caller) => getSubscriptions(deps, caller) },
+  setSubscriptions: {
+    input: z.object({ categories: z.array(category).max(6) }),
+    run: (deps, caller, input) => setSubscriptions(deps, caller, input.categories),
+  },
+  coverage: { input: noticeId, run: (deps, caller, input) => coverageView(deps, caller, input.noticeId) },
+  exportCoverage: {
+    input: noticeId,
+    run: async (deps, caller, input) => {
+      const user = await loadActor(deps.store, caller);
+      const notice = await loadNoticeForStaff(deps.store, user, input.noticeId);
+      const view = await coverageOf(deps.store, notice);
+      const stamp = toIso(deps.clock.now()).slice(0, 16).replace(/[-:T]/g, '');
+      const name = `通知覆盖情况-${notice.title.slice(0, 20)}-${stamp}.xlsx`;
+      const fileId = await writeCoverageWorkbook(
+        deps.files,
+        `exports/notices/${notice._id}/${stamp}.xlsx`,
+        coverageSheets(view),
+      );
+      return { fileId, url: await deps.files.url(fileId), name };
+    },
+  },
+  reconcile: {
+    input: noticeId,
+    run: async (deps, caller, input) => {
+      const user = await loadActor(deps.store, caller);
+      return reconcileNotice(deps.store, await loadNoticeForStaff(deps.store, user, input.noticeId));
+    },
+  },
+  visitTasks: { input: empty, run: (deps, caller) => visitTasks(deps, caller) },
+  visitList: {
+    input: z.object({ noticeId: id, microGridId: id }),
+    run: (deps, caller, input) => visitList(deps, caller, input),
+  },
+  recordVisit: {
+    input: z.object({
+      noticeId: id,
+      householdId: id,
+      outcome: z.enum(['inPerson', 'phone', 'nobodyHome']),
+      note: z.string().trim().max(500),
+      requestId: z.string().trim().min(1).max(64).optional(),
+    }),
+    run: (deps, caller, input) => recordVisit(deps, caller, input),
+  },
+  bindGroup: {
+    input: z.object({ noticeId: id, sharer: id, cloudID: z.string().trim().min(1).max(2048) }),
+    run: (deps, caller, input) => bindGroup(deps, deps.groupTickets, caller, input),
+  },
+  groups: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => groupsView(deps, caller, input.communityId),
+  },
+  fixGroup: {
+    input: z.object({ bindingId: id.max(200), gridId: id.nullable() }),
+    run: (deps, caller, input) => fixGroup(deps, caller, input),
+  },
+});

@@ -1,0 +1,116 @@
+/** The `ticket` cloud function: a resident's report from submission to closing (DESIGN §4). */
+import { z } from 'zod';
+import type { TicketActions, TicketCategory, TicketPlace } from '../../typings/ticket';
+import { ticketCategories } from '../core/tickets/categories';
+import { dispatch } from '../core/tickets/dispatch';
+import {
+  acceptTicket,
+  recordCoHandler,
+  recordProgress,
+  resolveTicket,
+  returnTicket,
+} from '../core/tickets/handle';
+import { dutyQueue, getTicket, inbox, letters, myTickets } from '../core/tickets/lists';
+import { mergeTicket, rejectTicket } from '../core/tickets/moderate';
+import { followTicket, nearbyTickets } from '../core/tickets/nearby';
+import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
+import { submitTicket } from '../core/tickets/submit';
+import { defineFunction } from './define';
+import { id, latLngSchema } from './schemas';
+
+const category = z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]);
+const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('household'), householdId: id }),
+  z.object({
+    kind: z.literal('building'),
+    buildingId: id,
+    unit: z.string().trim().max(16).optional(),
+    room: z.string().trim().max(16).optional(),
+    floor: z.number().int().min(-5).max(200).optional(),
+  }),
+  z.object({
+    kind: z.literal('point'),
+    point: latLngSchema,
+    addressText: z.string().trim().max(100).optional(),
+  }),
+]);
+/** File ids from wx.cloud.uploadFile (or the local cloud's POST /files): up to 9 a ticket or a note. */
+const photos = z.array(z.string().trim().min(1).max(512)).max(9);
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => z.string().trim().min(1).max(max);
+const ticketId = z.object({ ticketId: id });
+const versioned = z.object({ ticketId: id, version: z.number().int().min(1) });
+const communityId = z.object({ communityId: id });
+
+export const ticketFunction = defineFunction<TicketActions>('ticket', {
+  submit: {
+    input: z.object({
+      clientRequestId: z.string().trim().min(8).max(64),
+      category,
+      description: required(1000),
+      photos,
+      place,
+    }),
+    run: (deps, caller, input) => submitTicket(deps, caller, input),
+  },
+  nearby: {
+    input: z.object({ category, place }),
+    run: (deps, caller, input) => nearbyTickets(deps, caller, input),
+  },
+  follow: { input: ticketId, run: (deps, caller, input) => followTicket(deps, caller, input) },
+  mine: {
+    input: z.object({ scope: z.enum(['open', 'done', 'all']) }),
+    run: (deps, caller, input) => myTickets(deps, caller, input),
+  },
+  get: { input: ticketId, run: (deps, caller, input) => getTicket(deps, caller, input) },
+  cancel: { input: versioned, run: (deps, caller, input) => cancelTicket(deps, caller, input) },
+  confirm: { input: versioned, run: (deps, caller, input) => confirmTicket(deps, caller, input) },
+  reopen: {
+    input: versioned.extend({ reason: required(500) }),
+    run: (deps, caller, input) => reopenTicket(deps, caller, input),
+  },
+  rate: {
+    input: z.object({ ticketId: id, stars: z.number().int().min(1).max(5), comment: text(500) }),
+    run: (deps, caller, input) => rateTicket(deps, caller, input),
+  },
+  inbox: {
+    input: z.object({ tab: z.enum(['toSign', 'inProgress', 'overdue', 'done']) }),
+    run: (deps, caller, input) => inbox(deps, caller, input),
+  },
+  accept: { input: versioned, run: (deps, caller, input) => acceptTicket(deps, caller, input) },
+  progress: {
+    input: versioned.extend({ note: required(1000), photos }),
+    run: (deps, caller, input) => recordProgress(deps, caller, input),
+  },
+  coHandle: {
+    input: versioned.extend({ party: required(50), request: required(500) }),
+    run: (deps, caller, input) => recordCoHandler(deps, caller, input),
+  },
+  resolve: {
+    input: versioned.extend({ note: text(1000), photos }),
+    run: (deps, caller, input) => resolveTicket(deps, caller, input),
+  },
+  return: {
+    input: versioned.extend({ reason: required(500) }),
+    run: (deps, caller, input) => returnTicket(deps, caller, input),
+  },
+  reassign: {
+    input: versioned.extend({ assigneeUserId: id, note: text(500).optional() }),
+    run: (deps, caller, input) => dispatch.reassign(deps, caller, input),
+  },
+  dutyQueue: { input: communityId, run: (deps, caller, input) => dutyQueue(deps, caller, input) },
+  routeManually: {
+    input: versioned.extend({ microGridId: id, assigneeUserId: id.optional(), note: text(500).optional() }),
+    run: (deps, caller, input) => dispatch.routeManually(deps, caller, input),
+  },
+  reject: {
+    input: versioned.extend({ reason: required(500) }),
+    run: (deps, caller, input) => rejectTicket(deps, caller, input),
+  },
+  merge: {
+    input: versioned.extend({ intoTicketId: id }),
+    run: (deps, caller, input) => mergeTicket(deps, caller, input),
+  },
+  letters: { input: communityId, run: (deps, caller, input) => letters(deps, caller, input) },
+  assignees: { input: ticketId, run: (deps, caller, input) => dispatch.assignees(deps, caller, input) },
+});

@@ -1,0 +1,51 @@
+/** Wires the core's ports to the local adapters: SQLite, a files folder, recorded push, a word-list check. */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Deps } from '../core/ports';
+import { RoutingIndexCache } from '../core/routing/index-cache';
+import type { Clock } from '../core/ports/clock';
+import type { Ids } from '../core/ports/ids';
+import { SqliteStore } from '../adapters/sqlite/sqlite-store';
+import { systemClock } from '../adapters/local/clocks';
+import { randomIds } from '../adapters/local/ids';
+import { LocalFiles } from '../adapters/local/local-files';
+import { RecordingPush } from '../adapters/local/recording-push';
+import { WordListCheck } from '../adapters/local/word-list-check';
+import { DEFAULT_LOCAL_GROUP_SECRET, SignedGroupTickets } from '../adapters/local/signed-group-tickets';
+import { loadNotificationSettings } from '../adapters/push-templates';
+import type { NotificationSettings } from '../core/notifications/templates';
+
+export interface LocalDeps extends Deps {
+  store: SqliteStore;
+  push: RecordingPush;
+}
+
+export interface LocalDepsOptions {
+  /** A folder for the database and files, or undefined for an in-memory database (tests). */
+  dataDir?: string;
+  clock?: Clock;
+  ids?: Ids;
+  filesRoot?: string;
+  /** Default: the demo templates (nothing to configure locally). */
+  notificationSettings?: NotificationSettings;
+  /** Signs and checks the local stand-ins for WeChat group cloudIDs. */
+  groupSecret?: string;
+}
+
+export function createLocalDeps(options: LocalDepsOptions = {}): LocalDeps {
+  const dbPath = options.dataDir ? join(options.dataDir, 'gridlink.sqlite') : ':memory:';
+  const filesRoot =
+    options.filesRoot ??
+    (options.dataDir ? join(options.dataDir, 'files') : join(tmpdir(), 'gridlink-files'));
+  return {
+    store: new SqliteStore(dbPath),
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? randomIds,
+    files: new LocalFiles(filesRoot),
+    push: new RecordingPush(),
+    contentCheck: new WordListCheck(),
+    routingIndexes: new RoutingIndexCache(),
+    groupTickets: new SignedGroupTickets(options.groupSecret ?? DEFAULT_LOCAL_GROUP_SECRET),
+    notificationSettings: options.notificationSettings ?? loadNotificationSettings({}),
+  };
+}

@@ -1,0 +1,51 @@
+/** `npm run build` gives CloudBase a deployable folder per cloud function, and cloudbaserc.json names them all. */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFunctions, EXTERNAL, functionNames } from '../../scripts/build-functions';
+
+const root = join(__dirname, '..', '..');
+const outDir = join(root, 'dist', 'test-build');
+
+describe('cloud function build', () => {
+  let built: { name: string; bytes: number }[];
+
+  beforeAll(async () => {
+    built = await buildFunctions(outDir);
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  test('every function folder is bundled into an entry exporting main, with only runtime dependencies', () => {
+    expect(built.map((b) => b.name).sort()).toEqual(functionNames().sort());
+    for (const { name } of built) {
+      const dir = join(outDir, 'functions', name);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      };
+      expect(Object.keys(pkg.dependencies).sort()).toEqual([...EXTERNAL].sort());
+      // The bundle is CommonJS built at test time: load it the way CloudBase's runtime will.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(join(dir, 'index.js')) as { main?: unknown };
+      expect(typeof mod.main).toBe('function');
+      expect(readFileSync(join(dir, 'index.js'), 'utf8')).not.toMatch(/better-sqlite3/);
+    }
+  });
+
+  test('cloudbaserc.json deploys exactly the functions that exist, from the build folder', () => {
+    const rc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8')) as {
+      functionRoot: string;
+      functions: { name: string; handler: string }[];
+    };
+    expect(rc.functionRoot).toBe('./dist/functions');
+    expect(rc.functions.map((f) => f.name).sort()).toEqual(functionNames().sort());
+    for (const fn of rc.functions) expect(fn.handler).toBe('index.main');
+  });
+
+  test('the collections and their indexes are written out for the CloudBase console', () => {
+    expect(existsSync(join(outDir, 'database', 'collections.json'))).toBe(true);
+    const declared = JSON.parse(readFileSync(join(outDir, 'database', 'collections.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(declared)).toEqual(expect.arrayContaining(['users', 'households', 'outbox']));
+  });
+});

@@ -1,0 +1,167 @@
+/** @jest-environment jsdom */
+/** The staff compose page rendered with miniprogram-simulate: write, choose the audience, preview, publish. */
+import { join } from 'node:path';
+import type * as SimulateModule from 'miniprogram-simulate';
+import type { GridMapView } from '../../typings/grid';
+import type { NoticeAudience, NoticeContent, StaffNoticeView } from '../../typings/notice';
+
+(globalThis as unknown as { wx: object }).wx = { showToast: jest.fn(), navigateTo: jest.fn() };
+
+const api = {
+  getGridMap: jest.fn<Promise<Partial<GridMapView>>, [string]>(),
+  staffNotices: jest.fn<Promise<Array<Partial<StaffNoticeView>>>, [string]>(),
+  audienceSize: jest.fn<Promise<number>, [string, NoticeAudience]>(),
+  composeNotice: jest.fn<Promise<Partial<StaffNoticeView>>, [string, NoticeContent, NoticeAudience]>(),
+  editNotice: jest.fn(),
+  publishNotice: jest.fn<Promise<Partial<StaffNoticeView>>, [string, number, string?]>(),
+};
+jest.mock('../../miniprogram/services/grid', () => ({ getGridMap: (id: string) => api.getGridMap(id) }));
+jest.mock('../../miniprogram/services/notice', () => ({
+  staffNotices: (id: string) => api.staffNotices(id),
+  audienceSize: (id: string, a: NoticeAudience) => api.audienceSize(id, a),
+  composeNotice: (id: string, c: NoticeContent, a: NoticeAudience) => api.composeNotice(id, c, a),
+  editNotice: (...args: unknown[]) => api.editNotice(...args),
+  publishNotice: (id: string, v: number, at?: string) => api.publishNotice(id, v, at),
+}));
+
+type Simulate = typeof SimulateModule;
+let simulate: Simulate;
+type Comp = ReturnType<Simulate['render']>;
+
+const map: Partial<GridMapView> = {
+  grids: [
+    { gridId: 'g1', name: '第一网格', kind: 'community', unitName: null, sort: 1, boundary: null },
+    { gridId: 'g2', name: '第二网格', kind: 'community', unitName: null, sort: 2, boundary: null },
+  ],
+  microGrids: [
+    {
+      microGridId: 'mg1',
+      gridId: 'g1',
+      name: '1号微网格',
+      label: '第一网格-1号微网格',
+      sort: 1,
+      boundary: null,
+    },
+    {
+      microGridId: 'mg2',
+      gridId: 'g2',
+      name: '1号微网格',
+      label: '第二网格-1号微网格',
+      sort: 1,
+      boundary: null,
+    },
+  ],
+};
+
+async function renderPage(): Promise<Comp> {
+  api.getGridMap.mockResolvedValue(map);
+  api.staffNotices.mockResolvedValue([{ noticeId: 'ntc_old', title: '上期通知' }]);
+  const id = simulate.load(join(__dirname, '../../miniprogram/packages/staff/pages/notice-compose/index'));
+  const comp = simulate.render(id);
+  comp.attach(document.createElement('parent-wrapper'));
+  (comp.instance as unknown as { onLoad(q: object): void }).onLoad({ communityId: 'c_wujiayuan' });
+  await simulate.sleep(0);
+  return comp;
+}
+
+async function write(comp: Comp): Promise<void> {
+  comp.querySelector('.title-input')!.dispatchEvent('input', { detail: { value: '防汛安全提示' } });
+  comp
+    .querySelector('.paragraph')!
+    .dispatchEvent('input', { detail: { value: '请**远离河道**，详见[上期通知](notice:ntc_old)' } });
+  await simulate.sleep(0);
+}
+
+const text = (comp: Comp, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
+
+describe('the notice compose page', () => {
+  beforeEach(() => {
+    jest.clearAllMocks();
+    jest.resetModules();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- simulate must load after the global wx exists
+    simulate = require('miniprogram-simulate') as Simulate;
+  });
+
+  test('previews the structured body and the number of households of the chosen grid', async () => {
+    api.audienceSize.mockResolvedValue(85);
+    const comp = await renderPage();
+    await write(comp);
+
+    comp.querySelector('.scope-places')!.dispatchEvent('tap');
+    await simulate.sleep(0);
+    comp.querySelector('#grid-1')!.dispatchEvent('tap');
+    comp.querySelector('.preview-btn')!.dispatchEvent('tap');
+    await simulate.sleep(0);
+
+    expect(api.audienceSize).toHaveBeenCalledWith('c_wujiayuan', {
+      scope: 'places',
+      gridIds: ['g2'],
+      microGridIds: [],
+      tags: [],
+    });
+    expect(text(comp, '.households')).toBe('预计送达 85 户');
+    expect(text(comp, '.bold')).toBe('远离河道');
+    expect(text(comp, '.link')).toBe('上期通知');
+  });
+
+  test('立即发布 composes the notice with structured blocks and publishes it', async () => {
+    api.composeNotice.mockResolvedValue({ noticeId: 'ntc_1', version: 1, state: 'draft' });
+    api.publishNotice.mockResolvedValue({
+      noticeId: 'ntc_1',
+      version: 2,
+      state: 'published',
+      households: 792,
+    });
+    const comp = await renderPage();
+    await write(comp);
+
+    comp.querySelector('.tag')!.dispatchEvent('tap');
+    comp.querySelector('.publish-btn')!.dispatchEvent('tap');
+    await simulate.sleep(0);
+    await simulate.sleep(0);
+
+    const [communityId, content, audience] = api.composeNotice.mock.calls[0]!;
+    expect(communityId).toBe('c_wujiayuan');
+    expect(content).toMatchObject({ title: '防汛安全提示', category: 'medicalInsurance' });
+    expect(content.body).toEqual([
+      {
+        kind: 'paragraph',
+        spans: [
+          { kind: 'text', text: '请' },
+          { kind: 'text', text: '远离河道', bold: true },
+          { kind: 'text', text: '，详见' },
+          { kind: 'noticeLink', text: '上期通知', noticeId: 'ntc_old' },
+        ],
+      },
+    ]);
+    expect(audience).toEqual({ scope: 'community', gridIds: [], microGridIds: [], tags: ['elderly'] });
+    expect(api.publishNotice).toHaveBeenCalledWith('ntc_1', 1, undefined);
+    expect(text(comp, '.done')).toBe('已发布，送达 792 户');
+  });
+
+  test('定时发布 without a date and time says so and sends nothing', async () => {
+    const comp = await renderPage();
+    await write(comp);
+
+    comp.querySelector('.schedule-btn')!.dispatchEvent('tap');
+    await simulate.sleep(0);
+
+    expect(text(comp, '.error')).toBe('请选择定时发布的日期和时间');
+    expect(api.composeNotice).not.toHaveBeenCalled();
+  });
+
+  test('a refusal from the server is shown in Chinese', async () => {
+    api.composeNotice.mockRejectedValue({
+      code: 'NOTICE.AUDIENCE_EMPTY',
+      message: '发布范围内没有住户，请调整范围或标签',
+    });
+    const comp = await renderPage();
+    await write(comp);
+
+    comp.querySelector('.publish-btn')!.dispatchEvent('tap');
+    await simulate.sleep(0);
+
+    expect(text(comp, '.error')).toBe('发布范围内没有住户，请调整范围或标签');
+    expect(api.publishNotice).not.toHaveBeenCalled();
+  });
+});

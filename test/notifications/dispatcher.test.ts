@@ -1,0 +1,284 @@
+import { pushOutcomes } from '../../server/adapters/local/recording-push';
+import { backoffDelay, dispatchDue, dispatchEntries } from '../../server/core/notifications/dispatcher';
+import { fanOut, fanOutPending } from '../../server/core/notifications/fan-out';
+import { DEFAULT_RETRY, type NotificationSettings } from '../../server/core/notifications/templates';
+import type { PushOutcome } from '../../server/core/ports/push';
+import { changeState, createWorld, deliveries, grant, settings, type World } from './fixture';
+
+/** Runs the dispatcher the way the scheduler would, minute after minute, until nothing is due or left open. */
+async function drain(world: World, rounds = 20): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await fanOutPending(world.deps.store, 100);
+    await dispatchDue(world.deps, settings);
+    const open = await world.deps.store.count('notifications', {
+      'delivery.state': { in: ['pending', 'sending'] },
+    });
+    if (open === 0) return;
+    world.clock.advance(DEFAULT_RETRY.maxDelayMs);
+  }
+}
+
+describe('dispatcher', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+
+  describe('when WeChat answers with each class of outcome, no delivery is lost and none doubled', () => {
+    const cases: Array<[string, PushOutcome, string, number, number]> = [
+      // name, first answer, final delivery, attempts at WeChat, messages that (may have) reached the user
+      ['sent', pushOutcomes.sent(), 'ticketAccepted/sent', 1, 1],
+      ['refused (43101)', pushOutcomes.refused(), 'ticketAccepted/inAppOnly:refused', 1, 0],
+      ['bad data (47003)', pushOutcomes.badData(), 'ticketAccepted/failed:badData', 1, 0],
+      ['throttled (quota)', pushOutcomes.throttled(), 'ticketAccepted/sent', 2, 1],
+      ['network failure', pushOutcomes.network(), 'ticketAccepted/sent', 2, 1],
+      ['timeout after send', pushOutcomes.unknown(), 'ticketAccepted/failed:outcomeUnknown', 1, 1],
+    ];
+    test.each(cases)('%s', async (_name, outcome, final, attempts, reached) => {
+      await grant(world, world.users.liu._id, ['accepted']);
+      world.deps.push.failNext(outcome);
+      await changeState(world, { userIds: [world.users.liu._id] });
+
+      await drain(world);
+
+      expect(await deliveries(world, world.users.liu._id)).toEqual([final]);
+      expect(world.deps.push.attempts).toHaveLength(attempts);
+      expect(world.deps.push.sent).toHaveLength(reached);
+    });
+  });
+
+  test('bad data is kept with its payload and code, so the bug can be fixed', async () => {
+    await grant(world, world.users.liu._id, ['accepted']);
+    world.deps.push.failNext(pushOutcomes.badData());
+    await changeState(world, { userIds: [world.users.liu._id] });
+
+    await drain(world);
+
+    const [n] = await world.deps.store.find('notifications', {});
+    expect(n?.delivery).toMatchObject({
+      state: 'failed',
+      reason: 'badData',
+      errorCode: 47003,
+      templateId: 'demo-tmpl-accepted',
+    });
+    expect(n?.delivery.payload).toEqual({
+      templateId: 'demo-tmpl-accepted',
+      page: 'packages/resident/ticket/index?ticketId=ticket_1',
+      data: expect.objectContaining({ thing2: { value: '3号楼下水井堵塞' }, phrase3: { value: '已受理' } }),
+    });
+  });
+
+  test('a refused send (43101) leaves the user without a grant: the next notification is in-app only, unsent', async () => {
+    await grant(world, world.users.liu._id, ['accepted', 'accepted']);
+    world.deps.push.failNext(pushOutcomes.refused());
+    await changeState(world, { userIds: [world.users.liu._id] });
+    await drain(world);
+    await changeState(world, { userIds: [world.users.liu._id] });
+    await drain(world);
+
+    expect(await deliveries(world, world.users.liu._id)).toEqual([
+      'ticketAccepted/inAppOnly:refused',
+      'ticketAccepted/inAppOnly:noGrant',
+    ]);
+    expect(world.deps.push.attempts).toHaveLength(1);
+  });
+
+  test('a send throttled every time backs off, doubling to the cap, and fails with its reason after the last attempt', async () => {
+    const policy = { ...DEFAULT_RETRY, baseDelayMs: 1000, maxDelayMs: 4000, maxAttempts: 5 };
+    const tight: NotificationSettings = { ...settings, retry: policy };
+    await grant(world, world.users.liu._id, ['accepted']);
+    world.deps.push.failAlways(pushOutcomes.throttled());
+    await changeState(world, { userIds: [world.users.liu._id] });
+    await fanOutPending(world.deps.store, 10);
+
+    const waits: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await dispatchDue(world.deps, tight);
+      const [n] = await world.deps.store.find('notifications', {});
+      if (n?.delivery.state !== 'pending') break;
+      const wait = new Date(n.delivery.nextAttemptAt!).getTime() - world.clock.now().getTime();
+      waits.push(wait);
+      world.clock.advance(wait);
+    }
+
+    expect(waits).toEqual([1000, 2000, 4000, 4000]);
+    const [n] = await world.deps.store.find('notifications', {});
+    expect(n?.delivery).toMatchObject({
+      state: 'failed',
+      reason: 'maxAttempts',
+      attempts: 5,
+      errorCode: 45009,
+    });
+    expect(world.deps.push.attempts).toHaveLength(5);
+    // Each failed attempt gave its grant back: the user still holds the one they accepted.
+    expect((await world.deps.store.find('subscriptions', {}))[0]?.available).toBe(1);
+  });
+
+  test('a notification not yet due is left alone', async () => {
+    await grant(world, world.users.liu._id, ['accepted']);
+    world.deps.push.failNext(pushOutcomes.network());
+    await changeState(world, { userIds: [world.users.liu._id] });
+    await fanOutPending(world.deps.store, 10);
+    await dispatchDue(world.deps, settings);
+
+    const second = await dispatchDue(world.deps, settings);
+
+    expect(second).toEqual({ sent: 0, inAppOnly: 0, failed: 0, retry: 0, skipped: 0 });
+    expect(world.deps.push.attempts).toHaveLength(1);
+  });
+
+  test('backoff doubles from the base and never exceeds the cap', () => {
+    const policy = { ...DEFAULT_RETRY, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000 };
+    expect([1, 2, 3, 6, 7, 20].map((a) => backoffDelay(policy, a))).toEqual([
+      30_000, 60_000, 120_000, 960_000, 1_800_000, 1_800_000,
+    ]);
+  });
+
+  describe('grants', () => {
+    test('a resident without a grant gets the message in the app only, and nothing is sent to WeChat', async () => {
+      await changeState(world, { userIds: [world.users.liu._id] });
+
+      await drain(world);
+
+      expect(await deliveries(world, world.users.liu._id)).toEqual(['ticketAccepted/inAppOnly:noGrant']);
+      expect(world.deps.push.attempts).toHaveLength(0);
+    });
+
+    test('a rejected template is no grant: in-app only', async () => {
+      await grant(world, world.users.liu._id, ['accepted', 'progress'], 'reject');
+      await changeState(world, { userIds: [world.users.liu._id] });
+
+      await drain(world);
+
+      expect(await deliveries(world, world.users.liu._id)).toEqual(['ticketAccepted/inAppOnly:noGrant']);
+    });
+
+    test('each one-time accept allows exactly one send', async () => {
+      await grant(world, world.users.liu._id, ['accepted']);
+      await grant(world, world.users.liu._id, ['accepted']);
+      for (let i = 0; i < 3; i++) await changeState(world, { userIds: [world.users.liu._id] });
+
+      await drain(world);
+
+      expect(await deliveries(world, world.users.liu._id)).toEqual([
+        'ticketAccepted/sent',
+        'ticketAccepted/sent',
+        'ticketAccepted/inAppOnly:noGrant',
+      ]);
+      expect(world.deps.push.sent).toHaveLength(2);
+    });
+
+    test('a long-term template, by configuration, allows every send after one accept', async () => {
+      const longTerm: NotificationSettings = {
+        ...settings,
+        templates: { ...settings.templates, accepted: { ...settings.templates.accepted!, longTerm: true } },
+      };
+      const { recordAnswers } = await import('../../server/core/notifications/subscriptions');
+      await recordAnswers(
+        world.deps.store,
+        longTerm.templates,
+        world.users.liu._id,
+        { 'demo-tmpl-accepted': 'accept' },
+        world.clock.now(),
+      );
+      for (let i = 0; i < 3; i++) await changeState(world, { userIds: [world.users.liu._id] });
+
+      await fanOutPending(world.deps.store, 10);
+      await dispatchDue(world.deps, longTerm);
+
+      expect(world.deps.push.sent).toHaveLength(3);
+    });
+
+    test('a kind with no template configured in this deployment is in-app only', async () => {
+      const none: NotificationSettings = { ...settings, templates: {} };
+      await grant(world, world.users.liu._id, ['accepted']);
+      await changeState(world, { userIds: [world.users.liu._id] });
+      await fanOutPending(world.deps.store, 10);
+
+      await dispatchDue(world.deps, none);
+
+      expect(await deliveries(world, world.users.liu._id)).toEqual(['ticketAccepted/inAppOnly:noTemplate']);
+    });
+
+    test('the same assignment reaches a worker through the task template and a resident through 受理通知', async () => {
+      await grant(world, world.users.worker._id, ['task']);
+      await grant(world, world.users.liu._id, ['accepted']);
+      await changeState(world, {
+        kind: 'ticketAssigned',
+        userIds: [world.users.worker._id, world.users.liu._id],
+      });
+
+      await drain(world);
+
+      expect(world.deps.push.sent.map((m) => [m.openid, m.templateId])).toEqual([
+        ['openid-user_worker', 'demo-tmpl-task'],
+        ['openid-user_liu', 'demo-tmpl-accepted'],
+      ]);
+    });
+  });
+
+  describe('at most once', () => {
+    test('two dispatchers racing over the same notifications send each once', async () => {
+      for (const u of [world.users.liu, world.users.wang]) await grant(world, u._id, ['accepted']);
+      await changeState(world, { userIds: [world.users.liu._id, world.users.wang._id] });
+      await fanOutPending(world.deps.store, 10);
+
+      const [a, b] = await Promise.all([
+        dispatchDue(world.deps, settings),
+        dispatchDue(world.deps, settings),
+      ]);
+
+      expect(a.sent + b.sent).toBe(2);
+      expect(a.skipped + b.skipped).toBe(2);
+      expect(world.deps.push.sent.map((m) => m.openid).sort()).toEqual([
+        'openid-user_liu',
+        'openid-user_wang',
+      ]);
+    });
+
+    test('fanning one entry out twice makes one notification per user', async () => {
+      const entry = await changeState(world, {
+        userIds: [world.users.liu._id, world.users.wang._id, world.users.liu._id],
+      });
+
+      await fanOut(world.deps.store, entry);
+      await fanOut(world.deps.store, { ...entry, state: 'pending' });
+
+      expect(await world.deps.store.count('notifications')).toBe(2);
+      expect((await world.deps.store.get('outbox', entry._id))?.state).toBe('fannedOut');
+    });
+
+    test('the after-action path and the scheduler sweep together still send once', async () => {
+      await grant(world, world.users.liu._id, ['accepted']);
+      const entry = await changeState(world, { userIds: [world.users.liu._id] });
+
+      await Promise.all([dispatchEntries(world.deps, settings, [entry._id]), drain(world)]);
+      await drain(world);
+
+      expect(world.deps.push.sent).toHaveLength(1);
+      expect(await deliveries(world, world.users.liu._id)).toEqual(['ticketAccepted/sent']);
+    });
+  });
+});
+
+describe('right after the action, within a budget', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+
+  test('an entry for more people than the budget is left whole to the scheduler, which then sends it', async () => {
+    for (const u of [world.users.liu, world.users.wang]) await grant(world, u._id, ['accepted']);
+    const big = await changeState(world, { userIds: [world.users.liu._id, world.users.wang._id] });
+
+    const now = await dispatchEntries(world.deps, settings, [big._id], 1);
+    const untouched = await world.deps.store.get('outbox', big._id);
+    await drain(world);
+
+    expect(now).toEqual({ sent: 0, inAppOnly: 0, failed: 0, retry: 0, skipped: 0 });
+    expect(untouched?.state).toBe('pending');
+    expect(world.deps.push.sent).toHaveLength(2);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Seed scenario 4 — 大砂坪社区: a point outside every grid lands in the community duty queue 值班台; staff route
+ * it by hand to a micro-grid, whose worker resolves it.
+ */
+import { createHarness, outbox, requestId, timeline, uid, type Harness } from './ticket-world';
+
+describe('scenario 4: a report from outside every grid', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(() => h.close());
+
+  it('waits in the duty queue until staff route it, then the worker resolves it', async () => {
+    const jin = h.as('dev-resident-jin');
+    const staff = h.as('dev-staff-dashaping');
+    const filed = await jin.ok('ticket', 'submit', {
+      clientRequestId: requestId(),
+      category: 'streetLight',
+      description: '河边步道的路灯坏了好几盏',
+      photos: [],
+      place: { kind: 'point', point: { lat: 36.1, lng: 103.9 }, addressText: '河边步道' },
+    });
+    expect(filed).toMatchObject({
+      status: 'submitted',
+      communityId: 'c_dashaping',
+      microGridId: null,
+      assignee: null,
+      routingReason: '无法定位，转社区值班台',
+    });
+    expect(await outbox(h)).toEqual([]);
+
+    const queue = await staff.ok('ticket', 'dutyQueue', { communityId: 'c_dashaping' });
+    expect(queue.map((t) => t.ticketId)).toEqual([filed.ticketId]);
+
+    const routed = await staff.ok('ticket', 'routeManually', {
+      ticketId: filed.ticketId,
+      version: filed.version,
+      microGridId: 'mg_dashaping_02_1',
+    });
+    expect(routed).toMatchObject({
+      status: 'assigned',
+      gridId: 'g_dashaping_02',
+      assignee: { name: '黎娜', roleLabel: '网格员' },
+      routingReason: '陶静 手动分派至 第二网格-1号微网格',
+    });
+    expect(await staff.ok('ticket', 'dutyQueue', { communityId: 'c_dashaping' })).toEqual([]);
+
+    const worker = h.as('dev-worker-dashaping-02-1');
+    const [card] = await worker.ok('ticket', 'inbox', { tab: 'toSign' });
+    expect(card).toMatchObject({ ticketId: filed.ticketId, deadlineKind: 'signFor' });
+    const signed = await worker.ok('ticket', 'accept', { ticketId: filed.ticketId, version: routed.version });
+    await worker.ok('ticket', 'resolve', {
+      ticketId: filed.ticketId,
+      version: signed.version,
+      note: '已联系路灯所更换',
+      photos: [],
+    });
+
+    const seen = await jin.ok('ticket', 'get', { ticketId: filed.ticketId });
+    expect(timeline(seen)).toEqual(['submitted', 'routed', 'accepted', 'resolved']);
+    const jinId = uid('dev-resident-jin');
+    expect(await outbox(h)).toEqual([
+      { kind: 'ticketAssigned', userIds: [uid('dev-worker-dashaping-02-1')] },
+      { kind: 'ticketAssigned', userIds: [jinId] },
+      { kind: 'ticketAccepted', userIds: [jinId] },
+      { kind: 'ticketResolved', userIds: [jinId] },
+    ]);
+  });
+});

@@ -1,0 +1,238 @@
+/**
+ * The Store contract: one suite every adapter must pass, so that a use case that works locally cannot rely
+ * on something CloudBase lacks. `makeStore` gives a store with empty collections.
+ */
+import type { Store } from '../../server/core/ports/store';
+import type { Household } from '../../server/core/grids/model';
+
+function household(id: string, over: Partial<Household> = {}): Household {
+  return {
+    _id: id,
+    communityId: 'c1',
+    gridId: 'g1',
+    microGridId: 'mg1',
+    buildingId: 'b1',
+    unit: '1单元',
+    room: '101',
+    tags: [],
+    ...over,
+  };
+}
+
+export function describeStoreContract(
+  name: string,
+  makeStore: () => Promise<{ store: Store; dispose(): Promise<void> }>,
+): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, dispose } = await makeStore());
+    });
+    afterEach(async () => dispose());
+
+    test('a created document reads back equal, and a missing one reads as null', async () => {
+      const doc = household('h1', { tags: ['elderly'] });
+      await store.insert('households', doc);
+      expect(await store.get('households', 'h1')).toEqual(doc);
+      expect(await store.get('households', 'nope')).toBeNull();
+    });
+
+    test('creating a document whose id exists is refused with STORE.DUPLICATE and keeps the first', async () => {
+      await store.insert('households', household('h1', { room: '101' }));
+      await expect(store.insert('households', household('h1', { room: '999' }))).rejects.toMatchObject({
+        code: 'STORE.DUPLICATE',
+      });
+      expect((await store.get('households', 'h1'))?.room).toBe('101');
+    });
+
+    test('a unique index refuses a second document with the same value', async () => {
+      const user = (id: string) => ({
+        _id: id,
+        openid: 'same',
+        name: 'x',
+        phone: null,
+        roles: [],
+        householdId: null,
+        createdAt: '',
+        updatedAt: '',
+        version: 1,
+      });
+      await store.insert('users', user('u1'));
+      await expect(store.insert('users', user('u2'))).rejects.toMatchObject({ code: 'STORE.DUPLICATE' });
+      expect(await store.count('users')).toBe(1);
+    });
+
+    test('an update with the current version applies and a stale version is refused', async () => {
+      const user = {
+        _id: 'u1',
+        openid: 'o1',
+        name: '甲',
+        phone: null,
+        roles: [],
+        householdId: null,
+        createdAt: '',
+        updatedAt: '',
+        version: 1,
+      };
+      await store.insert('users', user);
+      expect(await store.update('users', 'u1', { name: '乙', version: 2 }, { ifVersion: 1 })).toBe(true);
+      expect(await store.update('users', 'u1', { name: '丙', version: 2 }, { ifVersion: 1 })).toBe(false);
+      expect(await store.get('users', 'u1')).toMatchObject({ name: '乙', version: 2, openid: 'o1' });
+      expect(await store.update('users', 'missing', { name: '丁' })).toBe(false);
+    });
+
+    test('an update replaces the named top-level fields whole, nested objects included', async () => {
+      await store.insert('communities', {
+        _id: 'c1',
+        name: '甲社区',
+        city: '兰州市',
+        district: '七里河区',
+        street: '建兰路街道',
+        center: { lat: 36, lng: 103 },
+        config: { nearMissMetres: 50 },
+      });
+      await store.update('communities', 'c1', { config: { nearMissMetres: 80 } });
+      expect(await store.get('communities', 'c1')).toMatchObject({
+        name: '甲社区',
+        config: { nearMissMetres: 80 },
+      });
+    });
+
+    test('queries filter, sort and limit, with every condition kind', async () => {
+      await store.insertMany('households', [
+        household('h1', { room: '101', microGridId: 'mg1', tags: ['elderly'] }),
+        household('h2', { room: '302', microGridId: 'mg1', tags: [] }),
+        household('h3', { room: '201', microGridId: 'mg2', tags: ['elderly', 'hardship'] }),
+        household('h4', { room: '401', microGridId: 'mg3', tags: [] }),
+      ]);
+      const ids = (docs: { _id: string }[]) => docs.map((d) => d._id);
+      expect(
+        ids(await store.find('households', { where: { microGridId: 'mg1' }, orderBy: [['room', 'desc']] })),
+      ).toEqual(['h2', 'h1']);
+      expect(
+        ids(
+          await store.find('households', {
+            where: { microGridId: { in: ['mg2', 'mg3'] } },
+            orderBy: [['room', 'asc']],
+          }),
+        ),
+      ).toEqual(['h3', 'h4']);
+      expect(
+        ids(
+          await store.find('households', {
+            where: { room: { gte: '201' } },
+            orderBy: [['room', 'asc']],
+            limit: 2,
+          }),
+        ),
+      ).toEqual(['h3', 'h2']);
+      expect(ids(await store.find('households', { where: { room: { lt: '201' } } }))).toEqual(['h1']);
+      expect(
+        ids(
+          await store.find('households', {
+            where: { microGridId: { ne: 'mg1' } },
+            orderBy: [['room', 'asc']],
+          }),
+        ),
+      ).toEqual(['h3', 'h4']);
+      expect(
+        ids(
+          await store.find('households', { where: { tags: { has: 'elderly' } }, orderBy: [['room', 'asc']] }),
+        ),
+      ).toEqual(['h1', 'h3']);
+      expect(ids(await store.find('households', { orderBy: [['room', 'asc']], skip: 1, limit: 2 }))).toEqual([
+        'h3',
+        'h2',
+      ]);
+      expect(await store.count('households', { microGridId: 'mg1' })).toBe(2);
+      expect(await store.count('households', { microGridId: { in: [] } })).toBe(0);
+    });
+
+    test('queries reach into nested fields and test for presence', async () => {
+      await store.insert('communities', {
+        _id: 'c1',
+        name: '甲',
+        city: '',
+        district: '',
+        street: '',
+        center: { lat: 1, lng: 2 },
+        config: { nearMissMetres: 50 },
+      });
+      await store.insert('communities', {
+        _id: 'c2',
+        name: '乙',
+        city: '',
+        district: '',
+        street: '',
+        center: { lat: 3, lng: 4 },
+        config: { nearMissMetres: 80 },
+      });
+      expect(
+        (await store.find('communities', { where: { 'config.nearMissMetres': 80 } })).map((c) => c._id),
+      ).toEqual(['c2']);
+      expect(await store.count('communities', { 'center.lat': { exists: true } })).toBe(2);
+      expect(await store.count('communities', { 'center.alt': { exists: true } })).toBe(0);
+    });
+
+    test('a transaction that fails leaves nothing written', async () => {
+      await store.insert('households', household('h1'));
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.update('households', 'h1', { room: '999' });
+          await tx.insert('households', household('h2'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect((await store.get('households', 'h1'))?.room).toBe('101');
+      expect(await store.get('households', 'h2')).toBeNull();
+    });
+
+    test('a transaction sees its own writes and commits them together', async () => {
+      await store.insert('households', household('h1'));
+      const seen = await store.transaction(async (tx) => {
+        await tx.update('households', 'h1', { room: '202' });
+        await tx.set('households', household('h2'));
+        const mine = await tx.get('households', 'h1');
+        await tx.delete('households', 'h2');
+        return mine?.room;
+      });
+      expect(seen).toBe('202');
+      expect((await store.get('households', 'h1'))?.room).toBe('202');
+      expect(await store.get('households', 'h2')).toBeNull();
+    });
+
+    test('inside a transaction, inserting an existing id and updating a missing one are refused', async () => {
+      await store.insert('households', household('h1'));
+      await expect(store.transaction((tx) => tx.insert('households', household('h1')))).rejects.toMatchObject(
+        { code: 'STORE.DUPLICATE' },
+      );
+      await expect(
+        store.transaction((tx) => tx.update('households', 'zz', { room: '1' })),
+      ).rejects.toMatchObject({ code: 'STORE.NOT_FOUND' });
+    });
+
+    test('two transactions incrementing one counter at once both count: no lost update', async () => {
+      await store.insert('users', {
+        _id: 'u1',
+        openid: 'o1',
+        name: 'n',
+        phone: null,
+        roles: [],
+        householdId: null,
+        createdAt: '',
+        updatedAt: '',
+        version: 0,
+      });
+      const bump = () =>
+        store.transaction(async (tx) => {
+          const user = await tx.get('users', 'u1');
+          await new Promise((r) => setTimeout(r, 5));
+          await tx.update('users', 'u1', { version: (user?.version ?? 0) + 1 });
+        });
+      await Promise.all([bump(), bump(), bump()]);
+      expect((await store.get('users', 'u1'))?.version).toBe(3);
+    });
+  });
+}

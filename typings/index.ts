@@ -1,0 +1,9 @@
+export type * from './common';
+export type * from './errors';
+export type * from './user';
+export type * from './functions';
+export type * from './ticket';
+export type * from './grid';
+export type * from './scheduler';
+export type * from './message';
+export type * from './notice';

@@ -1,0 +1,189 @@
+/** The `ticket` cloud function: a resident's report (工单) from submission to closing (DESIGN §4). */
+import type { ActionDef, Id, IsoTime, LatLng } from './common';
+
+/** Categories, grouped as the report page shows them. */
+export type TicketCategory =
+  // 安全隐患 safety hazards
+  | 'flyingWireCharging' // 飞线充电
+  | 'gasLeak' // 燃气
+  | 'fireLane' // 消防通道
+  | 'electricalSafety' // 用电安全
+  // 市政设施 municipal facilities
+  | 'sewerBlocked' // 下水井堵塞
+  | 'waterSupply' // 供水
+  | 'streetLight' // 路灯
+  | 'roadDamage' // 道路破损
+  // 环境卫生 sanitation
+  | 'garbage' // 垃圾堆放
+  | 'sanitation' // 环境卫生
+  // 物业服务 property services
+  | 'propertyService'
+  // 邻里纠纷 neighbour disputes
+  | 'neighborDispute'
+  // 书记信箱 a letter to the community secretary
+  | 'secretaryLetter'
+  | 'other';
+
+export type TicketCategoryGroup =
+  'safety' | 'municipal' | 'sanitation' | 'property' | 'dispute' | 'letter' | 'other';
+
+/**
+ * submitted → assigned → accepted (签收) → processing → resolved (办结) → closed. Side paths: returned (退回),
+ * cancelled, rejected (spam or merged duplicate). Reopening puts a resolved ticket back to processing.
+ */
+export type TicketStatus =
+  | 'submitted'
+  | 'assigned'
+  | 'accepted'
+  | 'processing'
+  | 'resolved'
+  | 'closed'
+  | 'returned'
+  | 'cancelled'
+  | 'rejected';
+
+export type TicketEventType =
+  | 'submitted'
+  | 'routed'
+  | 'assigned'
+  | 'accepted'
+  | 'progress'
+  | 'coHandling'
+  | 'resolved'
+  | 'confirmed'
+  | 'reopened'
+  | 'rated'
+  | 'closed'
+  | 'autoClosed'
+  | 'returned'
+  | 'reassigned'
+  | 'cancelled'
+  | 'rejected'
+  | 'merged'
+  | 'followed'
+  | 'escalated';
+
+/** Where the problem is: the bound household, a building (and unit/room), or a point picked on the map. */
+export type TicketPlace =
+  | { kind: 'household'; householdId: Id }
+  | { kind: 'building'; buildingId: Id; unit?: string; room?: string; floor?: number }
+  | { kind: 'point'; point: LatLng; addressText?: string };
+
+/** Escalation 督办 is a flag, not a state: 0 none, 1 grid leader, 2 secretary. */
+export type EscalationLevel = 0 | 1 | 2;
+
+/** A person as the timeline shows them: name and role, never a phone number. */
+export interface PersonView {
+  userId: Id;
+  name: string;
+  roleLabel: string;
+}
+
+export interface TicketEventView {
+  eventId: Id;
+  type: TicketEventType;
+  at: IsoTime;
+  actor: PersonView | null;
+  note: string | null;
+  photos: string[];
+  /** For coHandling: the party (物业, 供水公司…) and what was asked of them. */
+  party?: { name: string; request: string };
+}
+
+/** Which deadline runs: 签收 while nobody has signed, 办结 while in hand, none otherwise. */
+export type DeadlineKind = 'signFor' | 'resolve';
+
+export interface TicketSummary {
+  ticketId: Id;
+  category: TicketCategory;
+  status: TicketStatus;
+  urgent: boolean;
+  /** Category and place in words, e.g. 飞线充电 · 六四一三小区 2号楼 1单元 7层: never the description. */
+  title: string;
+  /** Building and unit level: a room number is personal information and never shown here. */
+  placeText: string;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+  /** The next deadline that applies (sign-for or resolve), or null when none runs. */
+  deadlineAt: IsoTime | null;
+  deadlineKind: DeadlineKind | null;
+  overdue: boolean;
+  escalationLevel: EscalationLevel;
+  followers: number;
+}
+
+export interface TicketDetail extends TicketSummary {
+  /** '（内容审核中）' for other residents while the content check said review (see contentHeld). */
+  description: string;
+  /** File ids (cloud:// in production: usable as <image src>). */
+  photos: string[];
+  /** The text check answered "review": handlers and the reporter see the text, other residents do not yet. */
+  contentHeld: boolean;
+  /** The resolved point (the building's location, or the point picked on the map), for a map. */
+  location: LatLng | null;
+  /** Who filed it: shown to the reporter and to handlers; null for followers. */
+  reporter: PersonView | null;
+  /** When an unanswered resolved ticket closes by itself. */
+  autoCloseAt: IsoTime | null;
+  /** Set on a duplicate merged into another ticket: the page links there. */
+  mergedIntoTicketId: Id | null;
+  communityId: Id | null;
+  gridId: Id | null;
+  microGridId: Id | null;
+  assignee: PersonView | null;
+  /** The routing rule that decided, in words (shown to staff and workers). */
+  routingReason: string;
+  coHandlers: Array<{ name: string; request: string; at: IsoTime }>;
+  rating: { stars: number; comment: string } | null;
+  events: TicketEventView[];
+  version: number;
+  /**
+   * What the caller may do now, by role, ownership and state: the page shows only these buttons. Only
+   * actions on this ticket appear (accept … merge, follow, rate); the lists (mine, inbox…) never do.
+   */
+  allowedActions: TicketActionName[];
+  /** Set when the caller follows this ticket rather than having filed it. */
+  following: boolean;
+}
+
+export type InboxTab = 'toSign' | 'inProgress' | 'overdue' | 'done';
+
+type Versioned = { ticketId: Id; version: number };
+
+export type TicketActions = {
+  submit: ActionDef<
+    {
+      clientRequestId: string;
+      category: TicketCategory;
+      description: string;
+      photos: string[];
+      place: TicketPlace;
+    },
+    TicketDetail
+  >;
+  /** Open tickets of the same category near the place: "同一个问题？关注它". */
+  nearby: ActionDef<{ category: TicketCategory; place: TicketPlace }, TicketSummary[]>;
+  follow: ActionDef<{ ticketId: Id }, TicketDetail>;
+  mine: ActionDef<{ scope: 'open' | 'done' | 'all' }, TicketSummary[]>;
+  get: ActionDef<{ ticketId: Id }, TicketDetail>;
+  cancel: ActionDef<Versioned, TicketDetail>;
+  confirm: ActionDef<Versioned, TicketDetail>;
+  reopen: ActionDef<Versioned & { reason: string }, TicketDetail>;
+  rate: ActionDef<{ ticketId: Id; stars: number; comment: string }, TicketDetail>;
+  inbox: ActionDef<{ tab: InboxTab }, TicketSummary[]>;
+  accept: ActionDef<Versioned, TicketDetail>;
+  progress: ActionDef<Versioned & { note: string; photos: string[] }, TicketDetail>;
+  coHandle: ActionDef<Versioned & { party: string; request: string }, TicketDetail>;
+  resolve: ActionDef<Versioned & { note: string; photos: string[] }, TicketDetail>;
+  return: ActionDef<Versioned & { reason: string }, TicketDetail>;
+  reassign: ActionDef<Versioned & { assigneeUserId: Id; note?: string }, TicketDetail>;
+  dutyQueue: ActionDef<{ communityId: Id }, TicketSummary[]>;
+  routeManually: ActionDef<Versioned & { microGridId: Id; assigneeUserId?: Id; note?: string }, TicketDetail>;
+  reject: ActionDef<Versioned & { reason: string }, TicketDetail>;
+  merge: ActionDef<Versioned & { intoTicketId: Id }, TicketDetail>;
+  letters: ActionDef<{ communityId: Id }, TicketSummary[]>;
+  /** Whom a leader or staff member may reassign the ticket to: the workers and the leader of its grid. */
+  assignees: ActionDef<{ ticketId: Id }, PersonView[]>;
+};
+
+export type TicketActionName = keyof TicketActions;
