@@ -4,6 +4,7 @@
  */
 import type { NoticeCategory, NoticeDetail, NoticeFeedItem, NoticeFeedPage } from '../../../typings/notice';
 import { AppError } from '../errors';
+import { readerView } from './views';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Where } from '../ports/store';
@@ -107,16 +108,7 @@ export async function noticeDetail(deps: Deps, caller: Caller, noticeId: string)
   }
   const receipt = await store.get('noticeReceipts', noticeIds.receipt(noticeId, user._id));
   return {
-    noticeId: notice._id,
-    communityId: notice.communityId,
-    state: notice.state,
-    title: notice.title,
-    body: notice.body,
-    category: notice.category,
-    coverFileId: notice.coverFileId,
-    attachments: notice.attachments,
-    publishedAt: notice.publishedAt,
-    corrections: notice.corrections,
+    ...readerView(notice),
     confirmed: !!receipt,
     confirmedAt: receipt?.at ?? null,
     canConfirm: notice.state === 'published' && !!target && !receipt,

@@ -18,7 +18,7 @@ import { loadActor } from '../users/actor';
 import { loadNoticeForStaff, requireVersion } from './access';
 import { loadPlaces, resolveAudience, type CommunityPlaces } from './audience';
 import { excerptOf } from './body';
-import { shardCountFor, shardOf } from './coverage-shards';
+import { emptyCounts, shardCountFor, shardOf } from './coverage-shards';
 import type { CoverageShard, Notice, NoticeTarget } from './model';
 import { noticeIds } from './model';
 import { chunks } from './paging';
@@ -187,13 +187,8 @@ function shardsOf(
       gridId: h.gridId,
       gridName: grid?.name ?? '',
       name: micro ? microGridLabel(grid?.name ?? '', micro.name) : h.microGridId,
+      ...emptyCounts(),
       households: 1,
-      reached: 0,
-      byReceipt: 0,
-      byVisit: 0,
-      confirmedResidents: 0,
-      nobodyHome: 0,
-      visits: 0,
     };
   }
   return docs;

@@ -1,8 +1,11 @@
 /** Responses built from a whitelist of the notice's fields. */
-import type { StaffNoticeView } from '../../../typings/notice';
+import type { NoticeDetail, StaffNoticeView } from '../../../typings/notice';
 import type { Notice } from './model';
 
-export function staffView(notice: Notice): StaffNoticeView {
+type ReaderFields = Omit<NoticeDetail, 'confirmed' | 'confirmedAt' | 'canConfirm'>;
+
+/** What every reader of a notice may see: its content and public history, nothing about its audience. */
+export function readerView(notice: Notice): ReaderFields {
   return {
     noticeId: notice._id,
     communityId: notice.communityId,
@@ -12,11 +15,18 @@ export function staffView(notice: Notice): StaffNoticeView {
     category: notice.category,
     coverFileId: notice.coverFileId,
     attachments: notice.attachments,
+    publishedAt: notice.publishedAt,
+    corrections: notice.corrections,
+  };
+}
+
+/** What staff see: the reader's view plus the audience, schedule and version to edit against. */
+export function staffView(notice: Notice): StaffNoticeView {
+  return {
+    ...readerView(notice),
     audience: notice.audience,
     publishAt: notice.publishAt,
-    publishedAt: notice.publishedAt,
     withdrawnAt: notice.withdrawnAt,
-    corrections: notice.corrections,
     households: notice.households,
     version: notice.version,
   };
