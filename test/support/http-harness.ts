@@ -14,11 +14,14 @@ export interface HttpHarness {
   close(): Promise<void>;
 }
 
-export async function startHttpHarness(options: { seed?: boolean } = {}): Promise<HttpHarness> {
+/** `port` 0 (the default) takes a free one; the DevTools E2E needs the one miniprogram/config/env.ts names. */
+export async function startHttpHarness(
+  options: { seed?: boolean; port?: number } = {},
+): Promise<HttpHarness> {
   const deps = createLocalDeps();
   if (options.seed !== false) await seedDemo(deps.store);
   const server = createLocalCloud({ deps, functions });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
