@@ -1,5 +1,6 @@
 /** Ticket data as the pages show it: a card for the lists, a timeline entry for the detail pages. */
 import type { TicketActionName, TicketDetail, TicketEventView, TicketSummary } from '../../typings/ticket';
+import { displayUrl } from '../services/files';
 import { categoryLabel } from './categories';
 import { deadlineKindLabels, escalationLabels, eventLabels, statusLabels } from './labels';
 import { ageText, timeLeftText, timeText } from './times';
@@ -61,7 +62,7 @@ export function timelineEntry(event: TicketEventView): TimelineEntry {
     actorText: event.actor ? `${event.actor.name} · ${event.actor.roleLabel}` : '系统',
     timeText: timeText(event.at),
     note: event.note ?? '',
-    photos: event.photos,
+    photos: event.photos.map(displayUrl),
     partyText: event.party ? `协办单位：${event.party.name}；请其：${event.party.request}` : '',
   };
 }
@@ -85,7 +86,7 @@ export function ticketPageView(detail: TicketDetail, now: number): TicketPageVie
   return {
     ...ticketCard(detail, now),
     description: detail.description,
-    photos: detail.photos,
+    photos: detail.photos.map(displayUrl),
     assigneeText: detail.assignee ? `${detail.assignee.name} · ${detail.assignee.roleLabel}` : '',
     reporterText: detail.reporter ? detail.reporter.name : '',
     routingReason: detail.routingReason,

@@ -10,7 +10,7 @@ import type { Caller } from '../core/ports/identity';
 import { invoke, type FunctionSpec } from '../functions/define';
 import type { LocalDeps } from './deps';
 import { localStatus } from './status';
-import { handleUpload } from './uploads';
+import { handleDownload, handleUpload } from './uploads';
 
 export const DEV_OPENID_HEADER = 'x-gridlink-openid';
 const MAX_BODY = 100 * 1024; // CloudBase refuses call payloads over 100 KB: so does the local cloud.
@@ -71,6 +71,11 @@ export function createLocalCloud({ deps, functions }: LocalCloudOptions): Server
     if (req.method === 'GET' && url.pathname === '/') {
       send(res, 200, await localStatus(deps, Object.keys(functions)));
       return;
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
+      if (!isLoopback(req.socket.remoteAddress))
+        return send(res, 403, failure(new AppError('AUTH.DEV_IDENTITY_REFUSED')));
+      return handleDownload(deps.files, res, decodeURIComponent(url.pathname.slice('/files/'.length)));
     }
     if (req.method === 'POST' && url.pathname === '/files') {
       const header = req.headers[DEV_OPENID_HEADER];

@@ -2,6 +2,8 @@
  * The local cloud's stand-in for wx.cloud.uploadFile: POST /files?path=<cloud path> with the raw bytes as
  * the body answers `{ok: true, data: {fileId}}`, stored through the Files port. Production clients upload
  * with wx.cloud.uploadFile and send the fileIDs they get; the ticket actions take either kind of id.
+ * GET /files/<path> gives the bytes back, so that DevTools can show local photos (a cloud:// fileID is an
+ * image source by itself in production).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../core/errors';
@@ -45,4 +47,31 @@ export async function handleUpload(
   const contentType = req.headers['content-type'] ?? 'application/octet-stream';
   const fileId = await files.put(path, new Uint8Array(Buffer.concat(chunks)), contentType);
   reply(200, { ok: true, data: { fileId } });
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
+
+/** Serves one stored file by its path; 404 when there is none. */
+export async function handleDownload(files: Files, res: ServerResponse, path: string): Promise<void> {
+  const fileId = `local://${path}`;
+  if (!SAFE_PATH.test(path) || !(await files.exists(fileId))) {
+    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ ok: false, error: { code: 'STORE.NOT_FOUND', message: '文件不存在' } }));
+    return;
+  }
+  const bytes = await files.read(fileId);
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+    'content-length': bytes.length,
+    'access-control-allow-origin': '*',
+  });
+  res.end(Buffer.from(bytes));
 }

@@ -96,7 +96,10 @@ describe('scenario 1 through the pages: flying-wire charging in 六四一三小�
     const timelinePhotos = detail.comp.querySelector('#timeline')!.querySelectorAll('.photo');
     const src = (el: (typeof timelinePhotos)[number]) =>
       el.toJSON().attrs.find((a) => a.name === 'src')?.value;
-    expect(timelinePhotos.map(src)).toEqual(uploads.map((u) => u.fileId));
+    // Local file ids are shown through the local cloud's GET /files (a cloud:// id is its own source).
+    expect(timelinePhotos.map(src)).toEqual(
+      uploads.map((u) => `http://127.0.0.1:3900/files/${u.fileId.replace(/^local:\/\//, '')}`),
+    );
     expect(uploads.map((u) => u.filePath)).toEqual(['wxfile://tmp/wire.jpg', 'wxfile://tmp/removed.jpg']);
     expect(detail.has('.confirm-btn')).toBe(true);
     expect(detail.has('.reopen-btn')).toBe(true);

@@ -16,6 +16,17 @@ describe('POST /files in the local cloud', () => {
       body: Buffer.from(body),
     });
 
+  it('gives the stored bytes back at GET /files/<path>, and 404 for a file that is not there', async () => {
+    const path = `tickets/download-test-${process.pid}/1.jpg`;
+    await upload(path, [0xff, 0xd8, 0xff, 0x01], 'dev-resident-liu');
+    const res = await fetch(`${http.baseUrl}/files/${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([0xff, 0xd8, 0xff, 0x01]);
+    expect((await fetch(`${http.baseUrl}/files/tickets/nothing-here.jpg`)).status).toBe(404);
+    expect((await fetch(`${http.baseUrl}/files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+  });
+
   it('stores the bytes and answers a file id that a ticket can carry', async () => {
     const res = await upload(
       `tickets/upload-test-${process.pid}/1.jpg`,
