@@ -5,6 +5,7 @@
 import type { Notification } from '../../server/core/notifications/model';
 import type { TicketDetail } from '../../typings/ticket';
 import { createHarness, type Actor, type Harness } from '../support/harness';
+import { inbox as inboxOf, subscribeAll } from '../support/messages';
 
 const LIU = 'dev-resident-liu';
 const WORKER = 'dev-worker-jiaojiawan-01-1';
@@ -24,23 +25,13 @@ describe('who hears what, in order, through a ticket', () => {
     h.close();
   });
 
-  async function inbox(openid: string): Promise<string[]> {
-    const page = await h.as(openid).ok('message', 'list', { limit: 50 });
-    return page.items.map((m) => `${m.kind}: ${m.title}`).reverse();
-  }
+  const inbox = (openid: string) => inboxOf(h, openid);
 
   async function all(openid: string): Promise<Notification[]> {
     const [user] = await h.deps.store.find('users', { where: { openid }, limit: 1 });
     return h.deps.store.find('notifications', {
       where: { userId: user!._id },
       orderBy: [['createdAt', 'asc']],
-    });
-  }
-
-  async function subscribeAll(actor: Actor, purpose: 'ticketSubmit' | 'task'): Promise<void> {
-    const { templateIds } = await actor.ok('message', 'templates', { purpose });
-    await actor.ok('message', 'subscribe', {
-      answers: Object.fromEntries(templateIds.map((id) => [id, 'accept' as const])),
     });
   }
 

@@ -2,6 +2,7 @@
  * Seed scenario 4 — 大砂坪社区: a point outside every grid lands in the community duty queue 值班台; staff route
  * it by hand to a micro-grid, whose worker resolves it.
  */
+import { deadLinks, received, subscribeAll } from '../support/messages';
 import { createHarness, outbox, requestId, timeline, uid, type Harness } from './ticket-world';
 
 describe('scenario 4: a report from outside every grid', () => {
@@ -14,6 +15,8 @@ describe('scenario 4: a report from outside every grid', () => {
   it('waits in the duty queue until staff route it, then the worker resolves it', async () => {
     const jin = h.as('dev-resident-jin');
     const staff = h.as('dev-staff-dashaping');
+    // 金女士 never allows subscribe messages: she hears everything in the message centre only.
+    await subscribeAll(h.as('dev-worker-dashaping-02-1'), 'task');
     const filed = await jin.ok('ticket', 'submit', {
       clientRequestId: requestId(),
       category: 'streetLight',
@@ -66,5 +69,23 @@ describe('scenario 4: a report from outside every grid', () => {
       { kind: 'ticketAccepted', userIds: [jinId] },
       { kind: 'ticketResolved', userIds: [jinId] },
     ]);
+
+    // Nothing while it waited in the queue; from the routing on, in-app only for 金女士 (no grant).
+    expect(await received(h, 'dev-resident-jin')).toEqual([
+      'ticketAssigned: 工单已分派',
+      'ticketAccepted: 工单已签收',
+      'ticketResolved: 工单已办结，请确认',
+    ]);
+    expect(h.deps.push.sentTo('dev-resident-jin')).toEqual([]);
+    expect(await received(h, 'dev-worker-dashaping-02-1')).toEqual([
+      'ticketAssigned: 新工单待签收 ⇒ demo-tmpl-task',
+    ]);
+    // The duty desk is not told of a ticket arriving: staff find it in the queue (or the secretary hears of it
+    // when its sign-for time passes). The leader of the grid it was routed into is not involved.
+    expect(await received(h, 'dev-staff-dashaping')).toEqual([]);
+    expect(await received(h, 'dev-secretary-dashaping')).toEqual([]);
+    expect(await received(h, 'dev-leader-dashaping-02')).toEqual([]);
+    expect(await deadLinks(h, 'dev-resident-jin', 'resident')).toEqual([]);
+    expect(await deadLinks(h, 'dev-worker-dashaping-02-1', 'handler')).toEqual([]);
   });
 });

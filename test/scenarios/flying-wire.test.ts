@@ -3,6 +3,7 @@
  * the micro-grid of building 2, urgent, with a 4-hour deadline; worker 何丽萍 signs for it, records 物业 as a
  * co-handler and the temporary arrangement, resolves with a photo; 刘女士 confirms and rates.
  */
+import { deadLinks, received, subscribeAll } from '../support/messages';
 import { createHarness, outbox, timeline, uid, uploadPhoto, requestId, type Harness } from './ticket-world';
 
 describe('scenario 1: flying-wire charging in 六四一三小区 2号楼', () => {
@@ -15,6 +16,9 @@ describe('scenario 1: flying-wire charging in 六四一三小区 2号楼', () =>
   it('goes from report to a rated, closed ticket, telling the resident at every step', async () => {
     const liu = h.as('dev-resident-liu');
     const worker = h.as('dev-worker-jiaojiawan-01-1');
+    // 刘女士 taps 允许 on the subscription prompt of the report page; 何丽萍 on her task list.
+    await subscribeAll(liu, 'ticketSubmit');
+    await subscribeAll(worker, 'task');
 
     const filed = await liu.ok('ticket', 'submit', {
       clientRequestId: requestId(),
@@ -99,5 +103,24 @@ describe('scenario 1: flying-wire charging in 六四一三小区 2号楼', () =>
       { kind: 'ticketResolved', userIds: [liuId] },
       { kind: 'ticketClosed', userIds: [uid('dev-worker-jiaojiawan-01-1')] },
     ]);
+
+    // What each message centre shows, oldest first; ⇒ marks the ones that also went out as subscribe messages:
+    // one-time grants, one send per accept (受理 and 办结 for 刘女士, 待办 for 何丽萍); the rest is in-app only.
+    expect(await received(h, 'dev-resident-liu')).toEqual([
+      'ticketAssigned: 工单已受理 ⇒ demo-tmpl-accepted',
+      'ticketAccepted: 工单已签收',
+      'ticketProgress: 工单有新进展',
+      'ticketProgress: 工单有新进展',
+      'ticketResolved: 工单已办结，请确认 ⇒ demo-tmpl-resolved',
+    ]);
+    expect(await received(h, 'dev-worker-jiaojiawan-01-1')).toEqual([
+      'ticketAssigned: 紧急工单待签收 ⇒ demo-tmpl-task',
+      'ticketClosed: 居民已确认解决',
+    ]);
+    // Nobody above the worker hears of a ticket handled in time.
+    expect(await received(h, 'dev-leader-jiaojiawan-01')).toEqual([]);
+    expect(await received(h, 'dev-secretary-jiaojiawan')).toEqual([]);
+    expect(await deadLinks(h, 'dev-resident-liu', 'resident')).toEqual([]);
+    expect(await deadLinks(h, 'dev-worker-jiaojiawan-01-1', 'handler')).toEqual([]);
   });
 });

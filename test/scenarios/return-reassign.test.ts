@@ -2,6 +2,7 @@
  * Seed scenario 5 — a worker returns a misrouted ticket 退回; the grid leader reassigns it 改派; the new worker
  * resolves it; the first worker can no longer act on it.
  */
+import { deadLinks, received, subscribeAll } from '../support/messages';
 import { createHarness, outbox, refusal, requestId, timeline, uid, type Harness } from './ticket-world';
 
 describe('scenario 5: returned, reassigned, resolved', () => {
@@ -16,6 +17,10 @@ describe('scenario 5: returned, reassigned, resolved', () => {
     const first = h.as('dev-worker-jiaojiawan-01-1');
     const leader = h.as('dev-leader-jiaojiawan-01');
     const second = h.as('dev-worker-jiaojiawan-01-2');
+    // 苏建平 never allowed subscribe messages; the others did.
+    await subscribeAll(liu, 'ticketSubmit');
+    await subscribeAll(first, 'task');
+    await subscribeAll(leader, 'task');
     const filed = await liu.ok('ticket', 'submit', {
       clientRequestId: requestId(),
       category: 'propertyService',
@@ -81,5 +86,30 @@ describe('scenario 5: returned, reassigned, resolved', () => {
       { kind: 'ticketAccepted', userIds: [liuId] },
       { kind: 'ticketResolved', userIds: [liuId] },
     ]);
+
+    // ⇒ marks a subscribe message; 苏建平 has no grant, so his assignment is in-app only.
+    expect(await received(h, 'dev-resident-liu')).toEqual([
+      'ticketAssigned: 工单已受理 ⇒ demo-tmpl-accepted',
+      'ticketAssigned: 工单已分派',
+      'ticketAccepted: 工单已签收',
+      'ticketResolved: 工单已办结，请确认 ⇒ demo-tmpl-resolved',
+    ]);
+    // The first worker hears nothing after handing it back; the old message still opens the ticket, read-only.
+    expect(await received(h, 'dev-worker-jiaojiawan-01-1')).toEqual([
+      'ticketAssigned: 新工单待签收 ⇒ demo-tmpl-task',
+    ]);
+    expect(await received(h, 'dev-leader-jiaojiawan-01')).toEqual([
+      'ticketReturned: 工单被退回，请重新分派 ⇒ demo-tmpl-task',
+    ]);
+    expect(await received(h, 'dev-worker-jiaojiawan-01-2')).toEqual(['ticketAssigned: 新工单待签收']);
+    expect(h.deps.push.sentTo('dev-worker-jiaojiawan-01-2')).toEqual([]);
+    expect(await received(h, 'dev-secretary-jiaojiawan')).toEqual([]);
+    expect(await deadLinks(h, 'dev-resident-liu', 'resident')).toEqual([]);
+    for (const handler of [
+      'dev-worker-jiaojiawan-01-1',
+      'dev-leader-jiaojiawan-01',
+      'dev-worker-jiaojiawan-01-2',
+    ])
+      expect(await deadLinks(h, handler, 'handler')).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
  * second and third are offered the first ticket and follow it instead of filing; the worker resolves once;
  * all three see it resolved.
  */
+import { deadLinks, received, subscribeAll } from '../support/messages';
 import { createHarness, outbox, requestId, uid, uploadPhoto, type Harness } from './ticket-world';
 
 const BUILDING_1 = { lat: 36.051754, lng: 103.852935 };
@@ -19,6 +20,10 @@ describe('scenario 2: blocked sewer wells in 文明村小区', () => {
       h.as(o),
     ) as [ReturnType<Harness['as']>, ReturnType<Harness['as']>, ReturnType<Harness['as']>];
     const worker = h.as('dev-worker-wulipucun-01-1');
+    // 王叔 and 何先生 allow subscribe messages, 赵阿姨 does not: she hears everything in the message centre only.
+    await subscribeAll(wang, 'ticketSubmit');
+    await subscribeAll(he, 'ticketSubmit');
+    await subscribeAll(worker, 'task');
 
     const first = await wang.ok('ticket', 'submit', {
       clientRequestId: requestId(),
@@ -72,5 +77,28 @@ describe('scenario 2: blocked sewer wells in 文明村小区', () => {
       { kind: 'ticketAccepted', userIds: residents },
       { kind: 'ticketResolved', userIds: residents },
     ]);
+
+    // Followers hear every change from the moment they follow; ⇒ marks a subscribe message.
+    expect(await received(h, 'dev-resident-wang')).toEqual([
+      'ticketAssigned: 工单已受理 ⇒ demo-tmpl-accepted',
+      'ticketAccepted: 工单已签收',
+      'ticketResolved: 工单已办结，请确认 ⇒ demo-tmpl-resolved',
+    ]);
+    expect(await received(h, 'dev-resident-he')).toEqual([
+      'ticketAccepted: 工单已签收 ⇒ demo-tmpl-accepted',
+      'ticketResolved: 工单已办结，请确认 ⇒ demo-tmpl-resolved',
+    ]);
+    expect(await received(h, 'dev-resident-zhao')).toEqual([
+      'ticketAccepted: 工单已签收',
+      'ticketResolved: 工单已办结，请确认',
+    ]);
+    expect(h.deps.push.sentTo('dev-resident-zhao')).toEqual([]);
+    expect(await received(h, 'dev-worker-wulipucun-01-1')).toEqual([
+      'ticketAssigned: 新工单待签收 ⇒ demo-tmpl-task',
+    ]);
+    expect(await received(h, 'dev-leader-wulipucun-01')).toEqual([]);
+    for (const resident of ['dev-resident-wang', 'dev-resident-he', 'dev-resident-zhao'])
+      expect(await deadLinks(h, resident, 'resident')).toEqual([]);
+    expect(await deadLinks(h, 'dev-worker-wulipucun-01-1', 'handler')).toEqual([]);
   });
 });

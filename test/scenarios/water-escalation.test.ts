@@ -3,6 +3,7 @@
  * time, so the scheduled sweep (moved clock) escalates it to the grid leader; then it is signed, co-handled
  * with 供水公司 and resolved; the resident sees the escalation in the timeline.
  */
+import { deadLinks, received, subscribeAll } from '../support/messages';
 import { createHarness, outbox, requestId, timeline, uid, type Harness } from './ticket-world';
 
 describe('scenario 3: no water in 中路口27号小区', () => {
@@ -15,6 +16,9 @@ describe('scenario 3: no water in 中路口27号小区', () => {
   it('escalates a ticket nobody signed for in time, and the resident sees it', async () => {
     const chen = h.as('dev-resident-chen');
     const worker = h.as('dev-worker-zhangjiayuan-01-1');
+    await subscribeAll(chen, 'ticketSubmit');
+    await subscribeAll(worker, 'task');
+    await subscribeAll(h.as('dev-leader-zhangjiayuan-01'), 'task');
     const filed = await chen.ok('ticket', 'submit', {
       clientRequestId: requestId(),
       category: 'waterSupply',
@@ -84,5 +88,28 @@ describe('scenario 3: no water in 中路口27号小区', () => {
       { kind: 'ticketProgress', userIds: [chenId] },
       { kind: 'ticketResolved', userIds: [chenId] },
     ]);
+
+    // ⇒ marks a subscribe message. The worker's one 待办 grant carried the assignment, so the reminder took the
+    // 督办 grant, and the escalation itself stayed in-app; the leader's went out as 督办.
+    expect(await received(h, 'dev-resident-chen')).toEqual([
+      'ticketAssigned: 工单已受理 ⇒ demo-tmpl-accepted',
+      'ticketEscalated: 工单已督办 ⇒ demo-tmpl-escalation',
+      'ticketAccepted: 工单已签收',
+      'ticketProgress: 工单有新进展',
+      'ticketResolved: 工单已办结，请确认 ⇒ demo-tmpl-resolved',
+    ]);
+    expect(await received(h, 'dev-worker-zhangjiayuan-01-1')).toEqual([
+      'ticketAssigned: 新工单待签收 ⇒ demo-tmpl-task',
+      'ticketDeadlineSoon: 工单即将超时：请在 11:00 前签收 ⇒ demo-tmpl-escalation',
+      'ticketEscalated: 督办：工单超过签收时限',
+    ]);
+    expect(await received(h, 'dev-leader-zhangjiayuan-01')).toEqual([
+      'ticketEscalated: 督办：工单超过签收时限 ⇒ demo-tmpl-escalation',
+    ]);
+    // Escalated once, to the leader only: the secretary's turn never came.
+    expect(await received(h, 'dev-secretary-zhangjiayuan')).toEqual([]);
+    expect(await deadLinks(h, 'dev-resident-chen', 'resident')).toEqual([]);
+    for (const handler of ['dev-worker-zhangjiayuan-01-1', 'dev-leader-zhangjiayuan-01'])
+      expect(await deadLinks(h, handler, 'handler')).toEqual([]);
   });
 });
