@@ -95,6 +95,7 @@ function user(id: string, communityId: string, householdId: string | null, staff
     name: '居民',
     phone: null,
     roles: [{ role: staff ? 'staff' : 'resident', communityId }],
+    roleKeys: [`${staff ? 'staff' : 'resident'}:${communityId}`],
     householdId,
     createdAt: NOW,
     updatedAt: NOW,

@@ -46,6 +46,7 @@ function users(now: string): User[] {
     name: `居民${i}`,
     phone: null,
     roles: [{ role: 'resident' as const, communityId: 'community_bench' }],
+    roleKeys: ['resident:community_bench'],
     householdId: null,
     createdAt: now,
     updatedAt: now,

@@ -3,6 +3,7 @@
  * "1+4+X" extras) and their users, the community's staff and secretary, and residents bound to households.
  * Openids are readable (dev-worker-wujiayuan-02-2) because the local cloud lets a developer act as anyone.
  */
+import { roleKeysOf } from '../core/users/role-keys';
 import type { Member, MemberDuty } from '../core/grids/model';
 import type { User } from '../core/users/model';
 import type { RoleGrant } from '../../typings/user';
@@ -37,6 +38,7 @@ export function buildPeople(def: CommunityDef, phoneSerial: { next: number }): C
       name,
       phone: withPhone ? phoneOf(phoneSerial.next++) : null,
       roles: grant ? [grant] : [],
+      roleKeys: [],
       householdId: null,
       createdAt: DEMO_TIME,
       updatedAt: DEMO_TIME,
@@ -126,5 +128,7 @@ export function buildPeople(def: CommunityDef, phoneSerial: { next: number }): C
     user.householdId = householdId;
   }
 
+  // Written last, once every grant is in: the derived field follows the roles.
+  for (const user of users.values()) user.roleKeys = roleKeysOf(user.roles);
   return { members, users: [...users.values()], secretaryUserId: secretary._id };
 }

@@ -70,6 +70,7 @@ export async function noticeWorld(now?: string): Promise<NoticeWorld> {
         name: '家人',
         phone: null,
         roles: [{ role: 'resident', communityId: COMMUNITY }],
+        roleKeys: [`resident:${COMMUNITY}`],
         householdId,
         createdAt: at,
         updatedAt: at,

@@ -36,6 +36,7 @@ test('reconciliation finds zero drift after 10,000 randomized receipts and visit
       name: '居民',
       phone: null,
       roles: [{ role: 'resident' as const, communityId: COMMUNITY }],
+      roleKeys: [`resident:${COMMUNITY}`],
       householdId: h._id,
       createdAt: at,
       updatedAt: at,

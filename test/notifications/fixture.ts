@@ -3,6 +3,7 @@
  * stands still, sequential ids, the recording push, and a "state change" written the way use cases write
  * one — the changed document and its outbox entry in one transaction.
  */
+import { roleKeysOf } from '../../server/core/users/role-keys';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,7 @@ function user(id: string, name: string, roles: User['roles']): User {
     name,
     phone: null,
     roles,
+    roleKeys: roleKeysOf(roles),
     householdId: null,
     createdAt: NOW,
     updatedAt: NOW,

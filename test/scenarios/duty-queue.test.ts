@@ -31,7 +31,10 @@ describe('scenario 4: a report from outside every grid', () => {
       assignee: null,
       routingReason: '无法定位，转社区值班台',
     });
-    expect(await outbox(h)).toEqual([]);
+    // Nobody to give it to: the duty desk (staff and secretary) hears of it at once.
+    expect(await outbox(h)).toEqual([
+      { kind: 'ticketAssigned', userIds: ['u_staff_dashaping', 'u_secretary_dashaping'] },
+    ]);
 
     const queue = await staff.ok('ticket', 'dutyQueue', { communityId: 'c_dashaping' });
     expect(queue.map((t) => t.ticketId)).toEqual([filed.ticketId]);
@@ -64,6 +67,7 @@ describe('scenario 4: a report from outside every grid', () => {
     expect(timeline(seen)).toEqual(['submitted', 'routed', 'accepted', 'resolved']);
     const jinId = uid('dev-resident-jin');
     expect(await outbox(h)).toEqual([
+      { kind: 'ticketAssigned', userIds: ['u_staff_dashaping', 'u_secretary_dashaping'] },
       { kind: 'ticketAssigned', userIds: [uid('dev-worker-dashaping-02-1')] },
       { kind: 'ticketAssigned', userIds: [jinId] },
       { kind: 'ticketAccepted', userIds: [jinId] },
@@ -80,10 +84,12 @@ describe('scenario 4: a report from outside every grid', () => {
     expect(await received(h, 'dev-worker-dashaping-02-1')).toEqual([
       'ticketAssigned: 新工单待签收 ⇒ demo-tmpl-task',
     ]);
-    // The duty desk is not told of a ticket arriving: staff find it in the queue (or the secretary hears of it
-    // when its sign-for time passes). The leader of the grid it was routed into is not involved.
-    expect(await received(h, 'dev-staff-dashaping')).toEqual([]);
-    expect(await received(h, 'dev-secretary-dashaping')).toEqual([]);
+    // The duty desk heard of the ticket when it arrived, and the message opens the queue page; the leader of
+    // the grid it was routed into is not involved.
+    expect(await received(h, 'dev-staff-dashaping')).toEqual(['ticketAssigned: 值班台有新工单待分派']);
+    expect(await received(h, 'dev-secretary-dashaping')).toEqual(['ticketAssigned: 值班台有新工单待分派']);
+    const [deskMessage] = (await staff.ok('message', 'list', {})).items;
+    expect(deskMessage?.page).toBe(`/packages/staff/pages/duty-queue/index?ticketId=${filed.ticketId}`);
     expect(await received(h, 'dev-leader-dashaping-02')).toEqual([]);
     expect(await deadLinks(h, 'dev-resident-jin', 'resident')).toEqual([]);
     expect(await deadLinks(h, 'dev-worker-dashaping-02-1', 'handler')).toEqual([]);

@@ -115,6 +115,7 @@ describe('user function over HTTP', () => {
       ok: true,
       data: { roles: [{ role: 'worker', communityId: 'c_test', gridId: 'g1', microGridId: 'mg1' }] },
     });
+    expect((await h.deps.store.get('users', worker.userId))?.roleKeys).toEqual(['worker:c_test']);
     const again = await h.post(
       'user',
       {
@@ -135,6 +136,8 @@ describe('user function over HTTP', () => {
       'staff-1',
     );
     expect(revoked.json).toMatchObject({ ok: true, data: { roles: [] } });
+    // The derived field the store finds a community's people by follows every change of roles.
+    expect((await h.deps.store.get('users', worker.userId))?.roleKeys).toEqual([]);
   });
 
   test('a worker role without a micro-grid, or in an unknown micro-grid, is refused with its own code', async () => {

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import type { Store } from '../ports/store';
 import { sameGrant } from '../users/permissions';
 import type { Member } from './model';
+import { roleKeysOf } from '../users/role-keys';
 
 /** The role grant a member implies, if any. */
 export function grantFor(
@@ -47,7 +48,12 @@ export async function ensureGrants(
       const ok = await store.update(
         'users',
         userId,
-        { roles: [...user.roles, ...add], updatedAt: now, version: user.version + 1 },
+        {
+          roles: [...user.roles, ...add],
+          roleKeys: roleKeysOf([...user.roles, ...add]),
+          updatedAt: now,
+          version: user.version + 1,
+        },
         { ifVersion: user.version },
       );
       if (ok) break;

@@ -62,7 +62,9 @@ export interface IndexSpec {
 }
 
 export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
-  users: { indexes: [{ fields: ['openid'], unique: true }, { fields: ['householdId'] }] },
+  users: {
+    indexes: [{ fields: ['openid'], unique: true }, { fields: ['householdId'] }, { fields: ['roleKeys'] }],
+  },
   communities: { indexes: [] },
   grids: { indexes: [{ fields: ['communityId'] }] },
   microGrids: { indexes: [{ fields: ['communityId'] }, { fields: ['gridId'] }] },

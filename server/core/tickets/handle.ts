@@ -11,8 +11,8 @@ import { act, actingPerson } from './change';
 import { requirePhotos, screenText } from './checks';
 import { isSafetyCategory } from './categories';
 import { hoursAfter } from './deadlines';
-import { gridLeaderOf } from './leaders';
-import { toHandlers, toResidents } from './notify';
+import { dutyDeskOf, gridLeaderOf } from './leaders';
+import { toDutyDesk, toHandlers, toResidents } from './notify';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
 
@@ -107,6 +107,9 @@ export function returnTicket(deps: Deps, caller: Caller, input: Req<'return'>): 
   return act(deps, caller, input, 'return', async ({ ticket, user, now }) => {
     const { held } = await screenText(deps, caller, [input.reason]);
     const leader = await gridLeaderOf(deps.store, ticket.gridId);
+    // With no other leader to re-route it, the ticket waits in the duty queue: its desk hears of it.
+    const dutyDesk =
+      leader && leader._id !== user._id ? [] : await dutyDeskOf(deps.store, ticket.communityId);
     return (current) => ({
       patch: {
         assignee: null,
@@ -128,7 +131,7 @@ export function returnTicket(deps: Deps, caller: Caller, input: Req<'return'>): 
                 person: user.name,
               }),
             ]
-          : [],
+          : [toDutyDesk(next, dutyDesk, `${user.name}退回：${input.reason.trim().slice(0, 40)}`)],
     });
   });
 }

@@ -13,6 +13,8 @@ export const ticketPages = {
   worker: (ticketId: string) => `packages/worker/pages/ticket/index?id=${ticketId}`,
   // Staff and the secretary act on a ticket from the handler page, as the duty queue and letters pages do.
   staff: (ticketId: string) => `packages/worker/pages/ticket/index?id=${ticketId}`,
+  // A ticket waiting in the duty queue 值班台 is routed by hand from the queue page.
+  dutyDesk: (ticketId: string) => `packages/staff/pages/duty-queue/index?ticketId=${ticketId}`,
 };
 
 export type Audience = keyof typeof ticketPages;
@@ -75,4 +77,14 @@ export function toHandlers(
 /** Which page a handler opens: staff and the secretary have their own subpackage. */
 export function audienceOf(roleLabel: string): Audience {
   return roleLabel === '书记' || roleLabel === '社区工作人员' ? 'staff' : 'worker';
+}
+
+/** To the community's duty desk (staff and secretary): a ticket waits in the 值班台 for a person to route it. */
+export function toDutyDesk(ticket: Ticket, userIds: string[], why: string): NewNotification {
+  return ticketNotice(ticket, 'dutyDesk', userIds, 'ticketAssigned', {
+    title: '值班台有新工单待分派',
+    body: `${ticket.placeText}：${why}`,
+    status: '待分派',
+    note: why,
+  });
 }

@@ -18,7 +18,8 @@ import { eventId } from './change';
 import { requirePhotos, screenText } from './checks';
 import { hoursAfter, nextEscalationAt } from './deadlines';
 import type { PersonSnapshot, Ticket, TicketEvent } from './model';
-import { audienceOf, toHandlers, toResidents } from './notify';
+import { audienceOf, toDutyDesk, toHandlers, toResidents } from './notify';
+import { dutyDeskOf } from './leaders';
 import { openTicketCounts } from './open-counts';
 import { snapshotOf } from './people';
 import { homeCommunityOf, resolvePlace, routeRequestFor } from './place';
@@ -55,6 +56,8 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
   const communityId = decision.communityId ?? place.communityId ?? homeCommunityId;
   if (!communityId) throw new AppError('TICKET.PLACE_INVALID');
   const assignee = await assigneeSnapshot(deps, decision);
+  // Nobody to give it to: the duty desk hears of it at once, so the queue is never left unread.
+  const dutyDesk = assignee ? [] : await dutyDeskOf(store, communityId);
 
   const at = toIso(now);
   const deadlines = deadlineRowFor(policy, input.category, decision.urgent);
@@ -115,7 +118,10 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     await store.transaction(async (tx) => {
       await tx.insert('tickets', ticket);
       await tx.insert('ticketEvents', event);
-      if (!assignee) return;
+      if (!assignee) {
+        await queueNotification(tx, deps.ids, now, toDutyDesk(ticket, dutyDesk, decision.reason));
+        return;
+      }
       await queueNotification(
         tx,
         deps.ids,

@@ -7,6 +7,7 @@ import { loadActor } from './actor';
 import { meView } from './me-view';
 import type { User } from './model';
 import { requireCommunityStaff } from './permissions';
+import { roleKeysOf } from './role-keys';
 
 /**
  * Binds a user to a household (户), which makes them a resident of its community. Staff bind anyone in
@@ -35,6 +36,7 @@ export async function bindHousehold(
   const patch = {
     householdId: household._id,
     roles,
+    roleKeys: roleKeysOf(roles),
     updatedAt: toIso(deps.clock.now()),
     version: target.version + 1,
   };

@@ -23,6 +23,7 @@ export async function login(
     name: input.name?.trim() || '微信用户',
     phone: null,
     roles: [],
+    roleKeys: [],
     householdId: null,
     createdAt: now,
     updatedAt: now,

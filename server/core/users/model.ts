@@ -8,6 +8,11 @@ export interface User {
   /** Personal information: shown only to whom needs it, masked elsewhere. */
   phone: string | null;
   roles: RoleGrant[];
+  /**
+   * Derived from `roles`, one "role:communityId" per grant, so that the store can find a community's staff
+   * (it cannot match inside arrays of objects). Always written together with `roles` (see role-keys.ts).
+   */
+  roleKeys: string[];
   householdId: string | null;
   createdAt: string;
   updatedAt: string;
