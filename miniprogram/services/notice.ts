@@ -100,6 +100,11 @@ export async function groups(communityId: string): Promise<GridGroupView[]> {
   return (await callApi('notice', 'groups', { communityId })).grids;
 }
 
+/** Staff: move a wrongly bound group to another grid, or unbind it (null); answers the grids afresh. */
+export async function fixGroup(bindingId: string, gridId: string | null): Promise<GridGroupView[]> {
+  return (await callApi('notice', 'fixGroup', { bindingId, gridId })).grids;
+}
+
 /** The caller's user id, for the share path. */
 export async function currentUserId(): Promise<string> {
   return (await callApi('user', 'me', {})).userId;

@@ -1,9 +1,26 @@
 /**
- * Photos from the phone to storage, so that pages only hand over local paths and get file ids back.
- * Production: wx.cloud.uploadFile → fileID. Local cloud: the raw bytes POSTed to /files?path=… (see
- * server/local-cloud/uploads.ts) as the dev user. Either id is accepted by the ticket actions.
+ * Photos and documents from the phone to storage, so that pages only hand over local paths and get file ids
+ * back. Production: wx.cloud.uploadFile → fileID. Local cloud: the raw bytes POSTed to /files?path=… (see
+ * server/local-cloud/uploads.ts) as the dev user. Either id is accepted by the ticket and notice actions.
  */
 import { appEnv } from '../config/env';
+
+/** Storage folders: ticket photos, notice covers and attachments. */
+export type UploadFolder = 'tickets' | 'notices';
+
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  pdf: 'application/pdf',
+};
+
+/** The lower-case extension of a path or file name, '' when it has none. */
+export function extensionOf(path: string): string {
+  return /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+}
 
 export interface Uploader {
   upload(filePath: string, cloudPath: string): Promise<string>;
@@ -39,7 +56,10 @@ export function localUploader(baseUrl: string, openid: string): Uploader {
           url: `${baseUrl}/files?path=${encodeURIComponent(cloudPath)}`,
           method: 'POST',
           data,
-          header: { 'content-type': 'image/jpeg', 'x-gridlink-openid': openid },
+          header: {
+            'content-type': CONTENT_TYPES[extensionOf(cloudPath)] ?? 'application/octet-stream',
+            'x-gridlink-openid': openid,
+          },
           success: (res) => {
             const body = res.data as {
               ok?: boolean;
@@ -72,24 +92,29 @@ function uploader(): Uploader {
 
 let serial = 0;
 
-/** A storage path that no other upload takes: tickets/20260620/lq2x3k-8f3a-1.jpg. */
-function cloudPathFor(folder: string, filePath: string): string {
+/** A storage path that no other upload takes: tickets/20260620/lq2x3k-8f3a-1.jpg (a PDF keeps .pdf). */
+function cloudPathFor(folder: UploadFolder, filePath: string): string {
   serial += 1;
   const now = new Date();
   const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
-  const ext = /\.(jpe?g|png|webp|gif)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'jpg';
+  const found = extensionOf(filePath);
+  const ext = CONTENT_TYPES[found] ? found : 'jpg';
   const nonce = Math.random().toString(36).slice(2, 8);
   return `${folder}/${day}/${Date.now().toString(36)}-${nonce}-${serial}.${ext}`;
+}
+
+/** Uploads one file; its extension comes from `name` when given, since a chat file's temp path may lack it. */
+export function uploadFile(filePath: string, folder: UploadFolder, name: string = filePath): Promise<string> {
+  return uploader().upload(filePath, cloudPathFor(folder, name));
 }
 
 /**
  * Uploads the photos in order and returns their file ids; rejects on the first failure, so the caller sends
  * nothing half-done (already stored photos are simply unreferenced).
  */
-export async function uploadPhotos(filePaths: string[], folder: 'tickets'): Promise<string[]> {
+export async function uploadPhotos(filePaths: string[], folder: UploadFolder): Promise<string[]> {
   const ids: string[] = [];
-  for (const filePath of filePaths)
-    ids.push(await uploader().upload(filePath, cloudPathFor(folder, filePath)));
+  for (const filePath of filePaths) ids.push(await uploadFile(filePath, folder));
   return ids;
 }
 
@@ -103,6 +128,29 @@ export function choosePhotos(count: number): Promise<string[]> {
       sourceType: ['album', 'camera'],
       sizeType: ['compressed'],
       success: (res) => resolve(res.tempFiles.map((f) => f.tempFilePath)),
+      fail: () => resolve([]),
+    });
+  });
+}
+
+/**
+ * Up to `count` PDFs sent in a chat (WeChat has no other document picker). The extension filter works only
+ * with type 'file' and not on every client, so the names are checked again; an empty list when the person
+ * backs out.
+ */
+export function choosePdfs(count: number): Promise<Array<{ path: string; name: string }>> {
+  if (count <= 0) return Promise.resolve([]);
+  return new Promise((resolve) => {
+    wx.chooseMessageFile({
+      count,
+      type: 'file',
+      extension: ['pdf'],
+      success: (res) =>
+        resolve(
+          res.tempFiles
+            .filter((f) => extensionOf(f.name) === 'pdf')
+            .map((f) => ({ path: f.path, name: f.name })),
+        ),
       fail: () => resolve([]),
     });
   });

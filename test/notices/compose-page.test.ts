@@ -1,11 +1,37 @@
 /** @jest-environment jsdom */
-/** The staff compose page rendered with miniprogram-simulate: write, choose the audience, preview, publish. */
+/**
+ * The staff compose page rendered with miniprogram-simulate: write, add a cover and attachments, choose the
+ * audience, preview, publish.
+ */
 import { join } from 'node:path';
 import type * as SimulateModule from 'miniprogram-simulate';
 import type { GridMapView } from '../../typings/grid';
 import type { NoticeAudience, NoticeContent, StaffNoticeView } from '../../typings/notice';
+import type * as UploadModule from '../../miniprogram/services/upload';
+import { sources, tap, texts } from '../support/simulate-page';
 
-(globalThis as unknown as { wx: object }).wx = { showToast: jest.fn(), navigateTo: jest.fn() };
+const wxMock = {
+  showToast: jest.fn(),
+  navigateTo: jest.fn(),
+  /** The album answers with one photo per call, in this order. */
+  chooseMedia: jest.fn((o: { count: number; success(r: object): void }) =>
+    o.success({ tempFiles: [{ tempFilePath: photos.shift() ?? 'wxfile://tmp/none.jpg' }] }),
+  ),
+  chooseMessageFile: jest.fn((o: { success(r: object): void }) =>
+    o.success({
+      tempFiles: [
+        { path: 'wxfile://tmp_guide', name: '缴费指南.pdf', size: 1000, type: 'file' },
+        { path: 'wxfile://tmp_sheet', name: '名单.xlsx', size: 1000, type: 'file' },
+      ],
+    }),
+  ),
+};
+(globalThis as unknown as { wx: object }).wx = wxMock;
+let photos: string[] = [];
+
+/** What the uploader stored: the local path, the storage path it was given, the id it returned. */
+const uploads: Array<{ filePath: string; cloudPath: string; fileId: string }> = [];
+let failUploadOf = '';
 
 const api = {
   getGridMap: jest.fn<Promise<Partial<GridMapView>>, [string]>(),
@@ -80,6 +106,19 @@ describe('the notice compose page', () => {
     jest.resetModules();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- simulate must load after the global wx exists
     simulate = require('miniprogram-simulate') as Simulate;
+    uploads.length = 0;
+    failUploadOf = '';
+    photos = ['wxfile://tmp/cover.jpg', 'wxfile://tmp/map.png'];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
+    const upload = require('../../miniprogram/services/upload') as typeof UploadModule;
+    upload.setUploader({
+      async upload(filePath, cloudPath) {
+        if (filePath === failUploadOf) throw new Error('网络断开');
+        const fileId = `local://${cloudPath}`;
+        uploads.push({ filePath, cloudPath, fileId });
+        return fileId;
+      },
+    });
   });
 
   test('previews the structured body and the number of households of the chosen grid', async () => {
@@ -163,5 +202,120 @@ describe('the notice compose page', () => {
 
     expect(text(comp, '.error')).toBe('发布范围内没有住户，请调整范围或标签');
     expect(api.publishNotice).not.toHaveBeenCalled();
+  });
+
+  describe('cover and attachments', () => {
+    async function addFiles(comp: Comp): Promise<void> {
+      await tap(simulate, comp, '.choose-cover');
+      await tap(simulate, comp, '.add-pdfs');
+      await tap(simulate, comp, '.add-images');
+    }
+
+    test('chosen files are listed by name; only PDFs are taken from a chat', async () => {
+      const comp = await renderPage();
+      await addFiles(comp);
+
+      expect(sources(comp, '.cover')).toEqual(['wxfile://tmp/cover.jpg']);
+      expect(texts(comp, '.attachment-name')).toEqual(['PDF · 缴费指南.pdf', '图片 · 图片1.png']);
+      expect(wxMock.chooseMessageFile).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'file', extension: ['pdf'], count: 9 }),
+      );
+    });
+
+    test('the preview shows the cover and the attachments', async () => {
+      api.audienceSize.mockResolvedValue(186);
+      const comp = await renderPage();
+      await write(comp);
+      await addFiles(comp);
+
+      await tap(simulate, comp, '.preview-btn');
+
+      expect(sources(comp, '.preview-cover')).toEqual(['wxfile://tmp/cover.jpg']);
+      expect(texts(comp, '.preview-attachment')).toEqual(['PDF · 缴费指南.pdf', '图片 · 图片1.png']);
+      expect(uploads).toEqual([]);
+    });
+
+    test('立即发布 uploads each file under notices/ and sends their file ids with the notice', async () => {
+      api.composeNotice.mockResolvedValue({ noticeId: 'ntc_1', version: 1, state: 'draft' });
+      api.publishNotice.mockResolvedValue({
+        noticeId: 'ntc_1',
+        version: 2,
+        state: 'published',
+        households: 3,
+      });
+      const comp = await renderPage();
+      await write(comp);
+      await addFiles(comp);
+
+      await tap(simulate, comp, '.publish-btn');
+
+      expect(uploads.map((u) => u.filePath)).toEqual([
+        'wxfile://tmp/cover.jpg',
+        'wxfile://tmp_guide',
+        'wxfile://tmp/map.png',
+      ]);
+      expect(uploads.map((u) => /^notices\/\d{8}\/.+\.(\w+)$/.exec(u.cloudPath)?.[1])).toEqual([
+        'jpg',
+        'pdf',
+        'png',
+      ]);
+      const [, content] = api.composeNotice.mock.calls[0]!;
+      expect(content.coverFileId).toBe(uploads[0]!.fileId);
+      expect(content.attachments).toEqual([
+        { fileId: uploads[1]!.fileId, name: '缴费指南.pdf', kind: 'pdf' },
+        { fileId: uploads[2]!.fileId, name: '图片1.png', kind: 'image' },
+      ]);
+    });
+
+    test('a failed upload sends nothing; the retry uploads only what is missing', async () => {
+      api.composeNotice.mockResolvedValue({ noticeId: 'ntc_1', version: 1, state: 'draft' });
+      api.publishNotice.mockResolvedValue({
+        noticeId: 'ntc_1',
+        version: 2,
+        state: 'published',
+        households: 3,
+      });
+      const comp = await renderPage();
+      await write(comp);
+      await addFiles(comp);
+      failUploadOf = 'wxfile://tmp_guide';
+
+      await tap(simulate, comp, '.publish-btn');
+      expect(texts(comp, '.error')).toEqual(['附件上传失败：网络断开']);
+      expect(api.composeNotice).not.toHaveBeenCalled();
+
+      failUploadOf = '';
+      await tap(simulate, comp, '.publish-btn');
+
+      expect(uploads.map((u) => u.filePath)).toEqual([
+        'wxfile://tmp/cover.jpg',
+        'wxfile://tmp_guide',
+        'wxfile://tmp/map.png',
+      ]);
+      expect(api.composeNotice).toHaveBeenCalledTimes(1);
+      expect(text(comp, '.done')).toBe('已发布，送达 3 户');
+    });
+
+    test('a removed attachment and cover are not sent', async () => {
+      api.composeNotice.mockResolvedValue({ noticeId: 'ntc_1', version: 1, state: 'draft' });
+      api.publishNotice.mockResolvedValue({
+        noticeId: 'ntc_1',
+        version: 2,
+        state: 'published',
+        households: 3,
+      });
+      const comp = await renderPage();
+      await write(comp);
+      await addFiles(comp);
+
+      await tap(simulate, comp, '.remove-attachment');
+      await tap(simulate, comp, '.remove-cover');
+      await tap(simulate, comp, '.publish-btn');
+
+      const [, content] = api.composeNotice.mock.calls[0]!;
+      expect(content.coverFileId).toBeNull();
+      expect(content.attachments).toEqual([{ fileId: uploads[0]!.fileId, name: '图片1.png', kind: 'image' }]);
+      expect(uploads.map((u) => u.filePath)).toEqual(['wxfile://tmp/map.png']);
+    });
   });
 });

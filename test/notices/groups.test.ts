@@ -59,6 +59,32 @@ describe('group binding', () => {
     expect(byResident).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
   });
 
+  test('a group staff unbound binds again to the grid of whoever next opens a card from it', async () => {
+    w = await noticeWorld();
+    const notice = await w.publish(grids('g_wujiayuan_01', 'g_wujiayuan_02'));
+    const ticket = () => issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-freed', inFiveMinutes(w));
+    await w.h
+      .as(LI)
+      .ok('notice', 'bindGroup', { noticeId: notice.noticeId, sharer: SHARER, cloudID: ticket() });
+    const before = await w.staff.ok('notice', 'groups', { communityId: COMMUNITY });
+    const bindingId = before.grids.find((g) => g.gridId === 'g_wujiayuan_02')!.groups[0]!.bindingId;
+
+    const unbound = await w.staff.ok('notice', 'fixGroup', { bindingId, gridId: null });
+    expect(unbound.grids.flatMap((g) => g.groups)).toEqual([]);
+
+    const again = await w.h.as(LI).ok('notice', 'bindGroup', {
+      noticeId: notice.noticeId,
+      sharer: 'u_worker_wujiayuan_01_1',
+      cloudID: ticket(),
+    });
+    const after = await w.staff.ok('notice', 'groups', { communityId: COMMUNITY });
+
+    expect(again).toEqual({ outcome: 'bound', gridName: '第一网格' });
+    expect(after.grids.find((g) => g.gridId === 'g_wujiayuan_01')!.groups).toEqual([
+      expect.objectContaining({ bindingId, fixed: false }),
+    ]);
+  });
+
   test('a forged cloudID is refused and nothing is bound', async () => {
     w = await noticeWorld();
     const notice = await w.publish(grids('g_wujiayuan_02'));

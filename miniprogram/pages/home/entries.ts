@@ -68,13 +68,19 @@ const compose: HomeEntry = {
   note: '政策宣传到户到人',
   url: '/packages/staff/pages/notice-compose/index',
 };
+const groups: HomeEntry = {
+  key: 'groups',
+  title: '网格群',
+  note: '微信群绑定与通知转发',
+  url: '/packages/staff/pages/groups/index',
+};
 
 export const entriesByRole = {
   resident: [report, myTickets, notices],
   worker: [inbox, visits],
   leader: [inbox, visits],
-  staff: [dutyQueue, gridMap, members, compose],
-  secretary: [letters, dutyQueue, compose],
+  staff: [dutyQueue, gridMap, members, compose, groups],
+  secretary: [letters, dutyQueue, compose, groups],
 } as const satisfies Record<Role, readonly HomeEntry[]>;
 
 const ORDER: Role[] = ['resident', 'worker', 'leader', 'staff', 'secretary'];

@@ -1,9 +1,12 @@
 /**
  * 通知详情: the notice's body rendered from its blocks (text, bold, links to other notices — never HTML),
- * its corrections with their time, and 已知晓. Workers share it into their grid's group with a share ticket;
+ * its cover image and attachments (a PDF opens in WeChat's viewer, an image in the image viewer), its
+ * corrections with their time, and 已知晓. Workers share it into their grid's group with a share ticket;
  * opened from a group card, the page sends the group's cloudID so that the group gets bound to the grid.
  */
 import type { NoticeDetail } from '../../../typings/notice';
+import { openAttachment } from '../../services/attachments';
+import { displayUrl } from '../../services/files';
 import {
   bindGroupFromLaunch,
   confirmNotice,
@@ -18,6 +21,7 @@ Component({
     noticeId: '',
     notice: null as NoticeDetail | null,
     categoryLabel: '',
+    coverUrl: '',
     publishedText: '',
     corrections: [] as Array<{ timeText: string; note: string }>,
     confirming: false,
@@ -43,6 +47,7 @@ Component({
         this.setData({
           notice,
           categoryLabel: noticeCategoryLabels[notice.category],
+          coverUrl: notice.coverFileId ? displayUrl(notice.coverFileId) : '',
           publishedText: notice.publishedAt ? timeText(notice.publishedAt) : '',
           corrections: notice.corrections.map((c) => ({ timeText: timeText(c.at), note: c.note })),
           error: '',
@@ -73,12 +78,15 @@ Component({
         url: `/pages/notice-detail/index?noticeId=${String(e.currentTarget.dataset.id ?? '')}`,
       });
     },
-    onTapAttachment(e: WechatMiniprogram.TouchEvent) {
-      const fileID = String(e.currentTarget.dataset.file ?? '');
-      wx.cloud.downloadFile({ fileID }).then(
-        (res) => wx.openDocument({ filePath: res.tempFilePath, showMenu: true }),
-        () => wx.showToast({ title: '附件下载失败', icon: 'none' }),
-      );
+    async onTapAttachment(e: WechatMiniprogram.TouchEvent) {
+      const all = this.data.notice?.attachments ?? [];
+      const attachment = all[Number(e.currentTarget.dataset.index)];
+      if (!attachment) return;
+      try {
+        await openAttachment(attachment, all);
+      } catch {
+        wx.showToast({ title: '附件打开失败，请稍后重试', icon: 'none' });
+      }
     },
     onShareAppMessage() {
       return {

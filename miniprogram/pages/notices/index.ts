@@ -1,4 +1,7 @@
-/** 通知: the resident's feed of notices for their household — newest first, by category, unread marked. */
+/**
+ * 通知: the resident's feed of notices for their household — newest first, by category, unread marked — and
+ * the way to the categories they get a push for.
+ */
 import type { NoticeCategory, NoticeFeedItem } from '../../../typings/notice';
 import { noticeFeed } from '../../services/notice';
 import { noticeCategories, noticeCategoryLabels, timeText } from './categories';
@@ -48,6 +51,9 @@ Component({
       wx.navigateTo({
         url: `/pages/notice-detail/index?noticeId=${String(e.currentTarget.dataset.id ?? '')}`,
       });
+    },
+    onTapSubscriptions() {
+      wx.navigateTo({ url: '/pages/notice-subscriptions/index' });
     },
     async load(before: string | undefined) {
       this.setData({ loading: true, error: '' });

@@ -47,7 +47,19 @@ export async function bindGroup(
     const bindingId = noticeIds.binding(decoded.opengid);
     let bound = await tx.get('groupBindings', bindingId);
     let fresh = false;
-    if (!bound && gridId) {
+    if (bound && !bound.gridId && gridId) {
+      // Staff unbound it: the group is free again, and the next card opened from it binds it afresh.
+      bound = {
+        ...bound,
+        gridId,
+        boundAt: at,
+        boundBy: input.sharer,
+        fixedBy: null,
+        version: bound.version + 1,
+      };
+      await tx.set('groupBindings', bound);
+      fresh = true;
+    } else if (!bound && gridId) {
       bound = {
         _id: bindingId,
         opengid: decoded.opengid,

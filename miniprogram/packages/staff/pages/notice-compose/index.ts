@@ -1,9 +1,11 @@
 /**
  * 发布通知 (staff): write a notice (title, category, paragraphs with bold and links to other notices),
  * choose its audience (whole community, or grids and micro-grids, optionally narrowed by ledger tags),
- * preview it with the number of households it will reach, then publish now or at a set time.
+ * add a cover image and attachments (PDFs from a chat, images), preview it with the number of households it
+ * will reach, then publish now or at a set time. Files are uploaded on publishing, each once.
  */
 import type {
+  NoticeAttachment,
   NoticeAudience,
   NoticeBlock,
   NoticeCategory,
@@ -19,6 +21,7 @@ import {
   publishNotice,
   staffNotices,
 } from '../../../../services/notice';
+import { choosePdfs, choosePhotos, extensionOf, uploadFile } from '../../../../services/upload';
 import { noticeCategories, noticeCategoryLabels } from '../../../../pages/notices/categories';
 import { linkMarker, toBlocks } from './body-text';
 
@@ -28,6 +31,20 @@ export const householdTagLabels: Record<NoticeHouseholdTag, string> = {
   leftBehindChild: '留守儿童',
   hardship: '困难家庭',
 };
+
+/** The server takes at most this many attachments. */
+const MAX_ATTACHMENTS = 9;
+
+/** A chosen file: its local path until uploaded, then also its file id (kept, so a retry uploads nothing again). */
+interface LocalFile {
+  path: string;
+  fileId: string | null;
+}
+
+interface LocalAttachment extends LocalFile {
+  name: string;
+  kind: NoticeAttachment['kind'];
+}
 
 interface Chip {
   id: string;
@@ -50,6 +67,9 @@ Component({
       on: false,
     })),
     linkable: [] as Array<{ noticeId: string; title: string }>,
+    cover: null as LocalFile | null,
+    attachments: [] as LocalAttachment[],
+    maxAttachments: MAX_ATTACHMENTS,
     preview: null as { blocks: NoticeBlock[]; households: number } | null,
     scheduleDate: '',
     scheduleTime: '',
@@ -130,14 +150,62 @@ Component({
     onScheduleTime(e: WechatMiniprogram.PickerChange) {
       this.setData({ scheduleTime: String(e.detail.value) });
     },
+    async onChooseCover() {
+      const [path] = await choosePhotos(1);
+      if (path) this.setData({ cover: { path, fileId: null } });
+    },
+    onRemoveCover() {
+      this.setData({ cover: null });
+    },
+    async onAddPdfs() {
+      const chosen = await choosePdfs(MAX_ATTACHMENTS - this.data.attachments.length);
+      this.addAttachments(chosen.map((f) => ({ path: f.path, name: f.name, kind: 'pdf', fileId: null })));
+    },
+    async onAddImages() {
+      const chosen = await choosePhotos(MAX_ATTACHMENTS - this.data.attachments.length);
+      const first = this.data.attachments.filter((a) => a.kind === 'image').length + 1;
+      this.addAttachments(
+        chosen.map((path, i) => ({
+          path,
+          name: `图片${first + i}.${extensionOf(path) || 'jpg'}`,
+          kind: 'image',
+          fileId: null,
+        })),
+      );
+    },
+    addAttachments(added: LocalAttachment[]) {
+      if (added.length === 0) return;
+      this.setData({ attachments: [...this.data.attachments, ...added].slice(0, MAX_ATTACHMENTS) });
+    },
+    onRemoveAttachment(e: WechatMiniprogram.TouchEvent) {
+      const index = Number(e.currentTarget.dataset.index);
+      this.setData({ attachments: this.data.attachments.filter((_, i) => i !== index) });
+    },
+    /** Uploads what is not stored yet; rejects on the first failure, so no notice refers to a missing file. */
+    async uploadFiles() {
+      const { cover } = this.data;
+      if (cover && !cover.fileId) {
+        const fileId = await uploadFile(cover.path, 'notices');
+        this.setData({ 'cover.fileId': fileId });
+      }
+      for (const [i, a] of this.data.attachments.entries()) {
+        if (a.fileId) continue;
+        const fileId = await uploadFile(a.path, 'notices', a.name);
+        this.setData({ [`attachments[${i}].fileId`]: fileId });
+      }
+    },
 
     content(): NoticeContent {
       return {
         title: this.data.title.trim(),
         body: toBlocks(this.data.paragraphs),
         category: (this.data.categories[this.data.categoryIndex]?.key ?? 'other') as NoticeCategory,
-        coverFileId: null,
-        attachments: [],
+        coverFileId: this.data.cover?.fileId ?? null,
+        attachments: this.data.attachments.map((a) => ({
+          fileId: a.fileId ?? '',
+          name: a.name,
+          kind: a.kind,
+        })),
       };
     },
     audience(): NoticeAudience {
@@ -167,6 +235,9 @@ Component({
         return;
       }
       await this.run(async () => {
+        await this.uploadFiles().catch((error: { message?: string }) => {
+          throw new Error(`附件上传失败：${error.message ?? '请重试'}`);
+        });
         const draft = this.data.draft
           ? await editNotice(
               this.data.draft.noticeId,

@@ -1,0 +1,51 @@
+/**
+ * Rendering a mini-program page with miniprogram-simulate in a jsdom test: a fresh simulate per test (its
+ * component cache cannot be reset), the page loaded from its path under miniprogram/, attached, and onLoad
+ * called with the query. The test file defines the global `wx` before calling these.
+ */
+import { join } from 'node:path';
+import type * as SimulateModule from 'miniprogram-simulate';
+
+export type Simulate = typeof SimulateModule;
+export type Comp = ReturnType<Simulate['render']>;
+
+/** miniprogram-simulate from a clean module registry: call in beforeEach, after jest.resetModules(). */
+export function freshSimulate(): Simulate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- simulate must load after the global wx exists
+  return require('miniprogram-simulate') as Simulate;
+}
+
+/** Renders the page at `page` (e.g. 'pages/notices/index'), runs onLoad(query) and lets its calls settle. */
+export async function renderPage(
+  simulate: Simulate,
+  page: string,
+  query: Record<string, string> = {},
+): Promise<Comp> {
+  const id = simulate.load(join(__dirname, '../../miniprogram', page));
+  const comp = simulate.render(id);
+  comp.attach(document.createElement('parent-wrapper'));
+  (comp.instance as unknown as { onLoad(q: object): void }).onLoad(query);
+  await simulate.sleep(0);
+  return comp;
+}
+
+/** Taps the first element matching `selector` and lets the handler's awaits settle. */
+export async function tap(simulate: Simulate, comp: Comp, selector: string, detail?: object): Promise<void> {
+  const el = comp.querySelector(selector);
+  if (!el) throw new Error(`nothing matches ${selector}`);
+  el.dispatchEvent('tap', detail ? { detail } : undefined);
+  await simulate.sleep(0);
+  await simulate.sleep(0);
+}
+
+/** The trimmed text of every element matching `selector`. */
+export function texts(comp: Comp, selector: string): string[] {
+  return comp.querySelectorAll(selector).map((el) => el.dom?.textContent?.trim() ?? '');
+}
+
+/** The `src` of every image matching `selector` (simulate keeps it as an attribute, not on the DOM). */
+export function sources(comp: Comp, selector: string): Array<string | undefined> {
+  return comp
+    .querySelectorAll(selector)
+    .map((el) => el.toJSON().attrs.find((a) => a.name === 'src')?.value as string | undefined);
+}
