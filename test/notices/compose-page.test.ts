@@ -222,6 +222,17 @@ describe('the notice compose page', () => {
       );
     });
 
+    /** The server drafts the notice and publishes it to 3 households. */
+    const publishSucceeds = () => {
+      api.composeNotice.mockResolvedValue({ noticeId: 'ntc_1', version: 1, state: 'draft' });
+      api.publishNotice.mockResolvedValue({
+        noticeId: 'ntc_1',
+        version: 2,
+        state: 'published',
+        households: 3,
+      });
+    };
+
     test('the preview shows the cover and the attachments', async () => {
       api.audienceSize.mockResolvedValue(186);
       const comp = await renderPage();
@@ -236,13 +247,7 @@ describe('the notice compose page', () => {
     });
 
     test('立即发布 uploads each file under notices/ and sends their file ids with the notice', async () => {
-      api.composeNotice.mockResolvedValue({ noticeId: 'ntc_1', version: 1, state: 'draft' });
-      api.publishNotice.mockResolvedValue({
-        noticeId: 'ntc_1',
-        version: 2,
-        state: 'published',
-        households: 3,
-      });
+      publishSucceeds();
       const comp = await renderPage();
       await write(comp);
       await addFiles(comp);
@@ -268,13 +273,7 @@ describe('the notice compose page', () => {
     });
 
     test('a failed upload sends nothing; the retry uploads only what is missing', async () => {
-      api.composeNotice.mockResolvedValue({ noticeId: 'ntc_1', version: 1, state: 'draft' });
-      api.publishNotice.mockResolvedValue({
-        noticeId: 'ntc_1',
-        version: 2,
-        state: 'published',
-        households: 3,
-      });
+      publishSucceeds();
       const comp = await renderPage();
       await write(comp);
       await addFiles(comp);
@@ -297,13 +296,7 @@ describe('the notice compose page', () => {
     });
 
     test('a removed attachment and cover are not sent', async () => {
-      api.composeNotice.mockResolvedValue({ noticeId: 'ntc_1', version: 1, state: 'draft' });
-      api.publishNotice.mockResolvedValue({
-        noticeId: 'ntc_1',
-        version: 2,
-        state: 'published',
-        households: 3,
-      });
+      publishSucceeds();
       const comp = await renderPage();
       await write(comp);
       await addFiles(comp);
