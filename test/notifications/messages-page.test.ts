@@ -81,7 +81,7 @@ describe('the message centre page', () => {
     expect(comp.querySelectorAll('.unread')).toHaveLength(2);
     expect(comp.querySelectorAll('.dot')).toHaveLength(2);
     expect(texts(comp, '.unread-count')).toEqual(['2 条未读']);
-    expect(texts(comp, '.kind')).toEqual(['已受理', '已办结', '已受理']);
+    expect(texts(comp, '.kind')).toEqual(['已签收', '已办结', '已签收']);
     expect(texts(comp, '.time')[0]).toBe('6月20日 03:05');
     expect(wxMock.setTabBarBadge).toHaveBeenCalledWith({ index: 1, text: '2' });
   });

@@ -3,7 +3,7 @@ import type { MessageKind } from '../../../typings/message';
 
 export const messageKindLabels: Record<MessageKind, string> = {
   ticketAssigned: '工单分派',
-  ticketAccepted: '已受理',
+  ticketAccepted: '已签收',
   ticketProgress: '处理进展',
   ticketResolved: '已办结',
   ticketEscalated: '督办',
