@@ -236,6 +236,12 @@ describe('ticket lifecycle side paths', () => {
     });
     expect(offered.map((t) => t.ticketId)).toEqual([near.ticketId]);
     expect(JSON.stringify(offered)).not.toContain('下水井冒水');
+    // Its reporter, at the same spot, is not invited to follow their own report.
+    const offeredToWang = await wang.ok('ticket', 'nearby', {
+      category: 'sewerBlocked',
+      place: { kind: 'point', point: { lat: 36.051754 + 0.0005, lng: 103.852935 } },
+    });
+    expect(offeredToWang).toEqual([]);
     // A resident of another community standing there is offered nothing (they may file), and cannot follow.
     const jin = h.as('dev-resident-jin');
     expect(
@@ -245,6 +251,16 @@ describe('ticket lifecycle side paths', () => {
       }),
     ).toEqual([]);
     expect(await refusal(jin, 'follow', { ticketId: near.ticketId })).toBe('TICKET.NOT_FOUND');
+  });
+
+  it('cuts a long description in the worker’s message with an ellipsis, not mid-thought without a sign', async () => {
+    const long =
+      '小区东门旁边的下水井盖被掀开，污水一直往外冒，旁边堆着纸箱杂物，消防车也进不来，晚上路过的老人差点掉进去';
+    await h.as('dev-resident-wang').ok('ticket', 'submit', report({ description: long }));
+    const [toWorker] = await h.deps.store.find('outbox', { where: { title: '新工单待签收' } });
+    expect(toWorker?.body.endsWith('…')).toBe(true);
+    expect(toWorker?.body).toContain('小区东门旁边的下水井盖被掀开');
+    expect([...(toWorker?.body.split('：')[1] ?? '')].length).toBe(40);
   });
 
   it("sends 书记信箱 letters to the secretary's letters list and desk", async () => {

@@ -3,6 +3,7 @@
  * duty-queue or returned ticket by hand 手动分派, to a micro-grid and its worker (routing's assignment rule
  * when no worker is named). The new assignee must sign for it again.
  */
+import { truncateText } from '../notifications/wechat-fields';
 import type { PersonView, TicketActions, TicketDetail } from '../../../typings/ticket';
 import { AppError } from '../errors';
 import type { Deps } from '../ports';
@@ -54,7 +55,7 @@ function handOver(
     notify: (next) => [
       toHandlers(next, [target.userId], 'ticketAssigned', {
         title: next.urgent ? '紧急工单待签收' : '新工单待签收',
-        body: `${next.placeText}：${next.description.slice(0, 40)}`,
+        body: `${next.placeText}：${truncateText(next.description, 40)}`,
         status: '待签收',
         note,
       }),

@@ -2,6 +2,7 @@
  * A worker's (or the grid leader's) actions on a ticket in hand: sign for it 签收, record progress and
  * co-handling parties 协办, resolve it with evidence 办结, or return it as not theirs 退回.
  */
+import { truncateText } from '../notifications/wechat-fields';
 import type { TicketActions, TicketDetail } from '../../../typings/ticket';
 import { AppError } from '../errors';
 import type { Deps } from '../ports';
@@ -46,7 +47,7 @@ export function recordProgress(deps: Deps, caller: Caller, input: Req<'progress'
       notify: (next) => [
         toResidents(next, 'ticketProgress', {
           title: '工单有新进展',
-          body: input.note.trim().slice(0, 60),
+          body: truncateText(input.note.trim(), 60),
           status: '处理中',
           note: input.note.trim(),
         }),
@@ -93,7 +94,7 @@ export function resolveTicket(deps: Deps, caller: Caller, input: Req<'resolve'>)
       notify: (next) => [
         toResidents(next, 'ticketResolved', {
           title: '工单已办结，请确认',
-          body: note ? note.slice(0, 60) : '问题已处理，请确认是否解决',
+          body: note ? truncateText(note, 60) : '问题已处理，请确认是否解决',
           status: '已办结',
           note,
         }),
@@ -125,13 +126,13 @@ export function returnTicket(deps: Deps, caller: Caller, input: Req<'return'>): 
           ? [
               toHandlers(next, [leader._id], 'ticketReturned', {
                 title: '工单被退回，请重新分派',
-                body: `${user.name}：${input.reason.trim().slice(0, 50)}`,
+                body: `${user.name}：${truncateText(input.reason.trim(), 50)}`,
                 status: '已退回',
                 note: input.reason.trim(),
                 person: user.name,
               }),
             ]
-          : [toDutyDesk(next, dutyDesk, `${user.name}退回：${input.reason.trim().slice(0, 40)}`)],
+          : [toDutyDesk(next, dutyDesk, `${user.name}退回：${truncateText(input.reason.trim(), 40)}`)],
     });
   });
 }

@@ -2,6 +2,7 @@
  * Staff moderation: reject a ticket as spam 驳回, or merge it as a duplicate into another ticket 合并, whose
  * followers it then joins: the duplicate's reporter and followers hear every later update of the original.
  */
+import { truncateText } from '../notifications/wechat-fields';
 import type { TicketActions, TicketDetail } from '../../../typings/ticket';
 import { AppError } from '../errors';
 import type { Deps } from '../ports';
@@ -28,7 +29,7 @@ export function rejectTicket(deps: Deps, caller: Caller, input: Req<'reject'>): 
       notify: (next) => [
         toResidents(next, 'ticketRejected', {
           title: '工单未受理',
-          body: reason.slice(0, 60),
+          body: truncateText(reason, 60),
           status: '未受理',
           note: reason,
         }),

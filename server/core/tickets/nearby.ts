@@ -51,6 +51,8 @@ export async function nearbyTickets(
   });
   const here = place.location;
   const near = candidates
+    // A resident's own report (or one they already follow) is no offer to follow: it is theirs already.
+    .filter((ticket) => ticket.reporterUserId !== user._id && !ticket.followerUserIds.includes(user._id))
     .map((ticket) => ({
       ticket,
       metres:

@@ -1,4 +1,5 @@
 /** The reporter's actions: cancel before acceptance, confirm or reopen a resolved ticket, rate a closed one. */
+import { truncateText } from '../notifications/wechat-fields';
 import type { TicketActions, TicketDetail } from '../../../typings/ticket';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
@@ -85,7 +86,7 @@ export function reopenTicket(deps: Deps, caller: Caller, input: Req<'reopen'>): 
               'ticketAssigned',
               {
                 title: '居民不满意，工单已重新打开',
-                body: reason.slice(0, 60),
+                body: truncateText(reason, 60),
                 status: '重新办理',
                 note: reason,
               },

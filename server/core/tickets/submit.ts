@@ -3,6 +3,7 @@
  * one transaction writing the ticket, its first event and the notifications. A retry with the same client
  * request id returns the same ticket; a refused submission writes nothing.
  */
+import { truncateText } from '../notifications/wechat-fields';
 import type { TicketActions, TicketDetail } from '../../../typings/ticket';
 import { AppError, isAppError } from '../errors';
 import { queueNotification } from '../notifications/outbox';
@@ -143,7 +144,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
           'ticketAssigned',
           {
             title: ticket.urgent ? '紧急工单待签收' : '新工单待签收',
-            body: `${ticket.placeText}：${ticket.description.slice(0, 40)}`,
+            body: `${ticket.placeText}：${truncateText(ticket.description, 40)}`,
             status: '待签收',
             note: decision.reason,
           },

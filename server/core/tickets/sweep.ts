@@ -3,6 +3,7 @@
  * and close resolved tickets the resident left unanswered. Each ticket changes in its own transaction, which
  * re-checks that it is still due: running the sweep twice at the same minute changes nothing more.
  */
+import { truncateText } from '../notifications/wechat-fields';
 import type { EscalationLevel } from '../../../typings/ticket';
 import type { NewNotification } from '../notifications/model';
 import type { Deps } from '../ports';
@@ -79,7 +80,7 @@ async function escalateOne(
               'ticketEscalated',
               {
                 title: `督办：工单超过${what}时限`,
-                body: `${next.placeText}：${next.description.slice(0, 40)}`,
+                body: `${next.placeText}：${truncateText(next.description, 40)}`,
                 status: '督办',
                 note,
               },
