@@ -20,6 +20,8 @@ export interface MessageView {
   kind: MessageKind;
   title: string;
   body: string;
+  /** What it is about, e.g. the ticket: 飞线充电 · 六四一三小区 2号楼 1单元 7层 ('' when nothing more to say). */
+  subject: string;
   /** The page a tap opens, with its query, e.g. /packages/resident/ticket/index?ticketId=… */
   page: string;
   ticketId: Id | null;

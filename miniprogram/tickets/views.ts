@@ -61,9 +61,10 @@ export function timelineEntry(event: TicketEventView): TimelineEntry {
     typeLabel: eventLabels[event.type],
     actorText: event.actor ? `${event.actor.name} · ${event.actor.roleLabel}` : '系统',
     timeText: timeText(event.at),
-    note: event.note ?? '',
+    // A 协办 event's note repeats its party (协调物业：…): the party line alone says it.
+    note: event.party ? '' : (event.note ?? ''),
     photos: event.photos.map(displayUrl),
-    partyText: event.party ? `协办单位：${event.party.name}；请其：${event.party.request}` : '',
+    partyText: event.party ? `协调${event.party.name}：${event.party.request}` : '',
   };
 }
 

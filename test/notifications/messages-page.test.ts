@@ -37,6 +37,7 @@ function message(n: number, over: Partial<MessageView> = {}): MessageView {
     kind: 'ticketAccepted',
     title: `消息${n}`,
     body: '网格员已签收',
+    subject: '',
     page: `/packages/resident/ticket/index?ticketId=ticket_${n}`,
     ticketId: `ticket_${n}`,
     noticeId: null,
@@ -84,6 +85,25 @@ describe('the message centre page', () => {
     expect(texts(comp, '.kind')).toEqual(['已签收', '已办结', '已签收']);
     expect(texts(comp, '.time')[0]).toBe('6月20日 03:05');
     expect(wxMock.setTabBarBadge).toHaveBeenCalledWith({ index: 1, text: '2' });
+  });
+
+  test('each message names its ticket, so two alike can be told apart', async () => {
+    const comp = await renderPage({
+      items: [
+        message(3, { title: '工单已受理', subject: '飞线充电 · 六四一三小区 2号楼 1单元 7层' }),
+        message(2, { title: '工单已受理', subject: '楼道堆物 · 文明村小区 1号楼' }),
+        message(1),
+      ],
+      unread: 3,
+      nextBefore: null,
+    });
+    await simulate.sleep(0);
+
+    expect(texts(comp, '.subject')).toEqual([
+      '飞线充电 · 六四一三小区 2号楼 1单元 7层',
+      '楼道堆物 · 文明村小区 1号楼',
+    ]);
+    expect(texts(comp, '.body')).toHaveLength(3);
   });
 
   test('a tap marks the message read, lowers the count and opens its ticket', async () => {

@@ -122,5 +122,8 @@ describe('scenario 1: flying-wire charging in 六四一三小区 2号楼', () =>
     expect(await received(h, 'dev-secretary-jiaojiawan')).toEqual([]);
     expect(await deadLinks(h, 'dev-resident-liu', 'resident')).toEqual([]);
     expect(await deadLinks(h, 'dev-worker-jiaojiawan-01-1', 'handler')).toEqual([]);
+    // Every message names the ticket it is about, as its title reads on the ticket's own pages.
+    const { items } = await liu.ok('message', 'list', {});
+    expect(new Set(items.map((m) => m.subject))).toEqual(new Set([filed.title]));
   });
 });

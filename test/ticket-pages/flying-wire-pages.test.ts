@@ -89,9 +89,11 @@ describe('scenario 1 through the pages: flying-wire charging in 六四一三小�
       '何丽萍 · 网格员',
       '何丽萍 · 网格员',
     ]);
-    expect(detail.inner('#timeline', '.party')[0]).toContain(
-      '协办单位：物业；请其：刘女士暂时在小区院门口的值班室给电动车充电',
-    );
+    // The 协办 step says its party once: no note repeating it.
+    expect(detail.inner('#timeline', '.party')).toEqual([
+      '协调物业：刘女士暂时在小区院门口的值班室给电动车充电，请物业督促拆除飞线',
+    ]);
+    expect(detail.inner('#timeline', '.note')).not.toContainEqual(expect.stringContaining('协调物业'));
     // The report's photo on 提交工单, the evidence on 办结.
     const timelinePhotos = detail.comp.querySelector('#timeline')!.querySelectorAll('.photo');
     const src = (el: (typeof timelinePhotos)[number]) =>

@@ -1,4 +1,4 @@
-/** One ticket in a list (my tickets, inbox, duty queue, letters): category, state, place, age, time left. */
+/** One ticket in a list (my tickets, inbox, duty queue, letters): title, state, age, time left. */
 import type { TicketCard } from '../../tickets/views';
 
 Component({

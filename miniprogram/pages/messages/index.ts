@@ -1,6 +1,7 @@
 /**
  * 消息: the message centre, a tab page. Newest first, unread ones marked, the count on the tab; a tap marks
- * the message read and opens its ticket (or notice).
+ * the message read and opens its ticket (or notice). Each names its ticket under the title, since two
+ * 工单已受理 for two tickets look alike otherwise.
  */
 import type { MessageView } from '../../../typings/message';
 import { listMessages, markAllRead, markRead, showUnreadBadge } from '../../services/message';
@@ -18,7 +19,11 @@ function timeText(iso: string): string {
 }
 
 function item(view: MessageView): MessageItem {
-  return { ...view, kindLabel: messageKindLabels[view.kind], timeText: timeText(view.createdAt) };
+  return {
+    ...view,
+    kindLabel: messageKindLabels[view.kind],
+    timeText: timeText(view.createdAt),
+  };
 }
 
 Component({

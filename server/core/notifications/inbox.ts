@@ -16,6 +16,7 @@ export function messageView(n: Notification): MessageView {
     kind: n.kind,
     title: n.title,
     body: n.body,
+    subject: n.facts.subject ?? '',
     // navigateTo needs an absolute path; the outbox may hold WeChat's form (no leading slash).
     page: n.page.startsWith('/') ? n.page : `/${n.page}`,
     ticketId: n.ticketId,
