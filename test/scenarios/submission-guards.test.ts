@@ -154,6 +154,53 @@ describe('ticket guards', () => {
     });
   });
 
+  describe('content under review after filing', () => {
+    it('masks a held co-handling request and a held rating comment from followers, not from the handlers', async () => {
+      const liu = h.as('dev-resident-liu');
+      const filed = await liu.ok('ticket', 'submit', report());
+      const neighbour = h.as('test-neighbour');
+      await neighbour.ok('user', 'login', { name: '邻居' });
+      await neighbour.ok('user', 'bindHousehold', { householdId: 'h_jiaojiawan_6413_2_1_701' });
+      await neighbour.ok('ticket', 'follow', { ticketId: filed.ticketId });
+      // Any worker of the micro-grid may sign for it; the neighbour's follow moved the version on by one.
+      const worker = h.as('dev-worker-jiaojiawan-01-2');
+      let t = await worker.ok('ticket', 'accept', { ticketId: filed.ticketId, version: filed.version + 1 });
+
+      h.deps.contentCheck = { checkText: async () => ({ verdict: 'review' }) };
+      t = await worker.ok('ticket', 'coHandle', {
+        ticketId: t.ticketId,
+        version: t.version,
+        party: '物业',
+        request: '请某某某立即清走杂物',
+      });
+      const seenByNeighbour = await neighbour.ok('ticket', 'get', { ticketId: t.ticketId });
+      expect(seenByNeighbour.coHandlers.map((c) => c.request)).toEqual([HELD_TEXT]);
+      expect(seenByNeighbour.events.filter((e) => e.party).map((e) => e.party!.request)).toEqual([HELD_TEXT]);
+      expect(JSON.stringify(seenByNeighbour)).not.toContain('某某某');
+      expect(t.coHandlers.map((c) => c.request)).toEqual(['请某某某立即清走杂物']);
+
+      h.deps.contentCheck = { checkText: async () => ({ verdict: 'pass' }) };
+      t = await worker.ok('ticket', 'resolve', {
+        ticketId: t.ticketId,
+        version: t.version,
+        note: '已清理',
+        photos: [],
+      });
+      t = await liu.ok('ticket', 'confirm', { ticketId: t.ticketId, version: t.version });
+      h.deps.contentCheck = { checkText: async () => ({ verdict: 'review' }) };
+      const rated = await liu.ok('ticket', 'rate', {
+        ticketId: t.ticketId,
+        stars: 2,
+        comment: '某某某态度太差',
+      });
+      expect(rated.rating).toEqual({ stars: 2, comment: '某某某态度太差' });
+      expect((await neighbour.ok('ticket', 'get', { ticketId: t.ticketId })).rating).toEqual({
+        stars: 2,
+        comment: HELD_TEXT,
+      });
+    });
+  });
+
   describe('privacy', () => {
     it("answers a resident reading another resident's ticket exactly as for a ticket that does not exist", async () => {
       const filed = await h.as('dev-resident-liu').ok('ticket', 'submit', report());

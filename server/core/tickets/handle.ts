@@ -62,7 +62,7 @@ export function recordCoHandler(deps: Deps, caller: Caller, input: Req<'coHandle
     const { held } = await screenText(deps, caller, [input.party, input.request]);
     const party = { name: input.party.trim(), request: input.request.trim() };
     return (current) => ({
-      patch: { coHandlers: [...current.coHandlers, { ...party, at: toIso(now) }] },
+      patch: { coHandlers: [...current.coHandlers, { ...party, at: toIso(now), held }] },
       note: `协调${party.name}：${party.request}`,
       noteHeld: held,
       party,

@@ -19,6 +19,8 @@ export interface CoHandler {
   name: string;
   request: string;
   at: string;
+  /** The request awaits content review: shown only to the handlers. */
+  held?: boolean;
 }
 
 /** Someone as they were when they acted: the timeline needs no user lookups and shows no phone. */
@@ -63,7 +65,8 @@ export interface Ticket {
   returnedByUserIds: string[];
 
   coHandlers: CoHandler[];
-  rating: { stars: number; comment: string; at: string } | null;
+  /** `held`: the comment awaits content review, shown only to the rater and the handlers. */
+  rating: { stars: number; comment: string; at: string; held?: boolean } | null;
   mergedIntoTicketId: string | null;
 
   /** Deadlines as instants (IsoTime, +08:00, so that they compare as text). */

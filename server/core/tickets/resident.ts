@@ -118,7 +118,7 @@ export function rateTicket(deps: Deps, caller: Caller, input: Req<'rate'>): Prom
     const comment = input.comment.trim();
     const { held } = await screenText(deps, caller, [comment]);
     return () => ({
-      patch: { rating: { stars: input.stars, comment, at: toIso(now) } },
+      patch: { rating: { stars: input.stars, comment, at: toIso(now), held } },
       note: comment ? `${input.stars} 星：${comment}` : `${input.stars} 星`,
       noteHeld: held,
     });

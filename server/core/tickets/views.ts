@@ -67,8 +67,17 @@ export async function detailOf(
     microGridId: ticket.microGridId,
     assignee: ticket.assignee ? personView(ticket.assignee, viewer._id, handler) : null,
     routingReason: ticket.routingReason,
-    coHandlers: ticket.coHandlers.map((c) => ({ name: c.name, request: c.request, at: c.at })),
-    rating: ticket.rating ? { stars: ticket.rating.stars, comment: ticket.rating.comment } : null,
+    coHandlers: ticket.coHandlers.map((c) => ({
+      name: c.name,
+      request: c.held && !handler ? HELD_TEXT : c.request,
+      at: c.at,
+    })),
+    rating: ticket.rating
+      ? {
+          stars: ticket.rating.stars,
+          comment: ticket.rating.held && !seesHeld ? HELD_TEXT : ticket.rating.comment,
+        }
+      : null,
     events: events.map((e) => eventView(e, viewer, handler)),
     version: ticket.version,
     allowedActions: allowedActions(ticket, relations),
@@ -86,6 +95,6 @@ function eventView(event: TicketEvent, viewer: User, viewerIsHandler: boolean): 
     note: held ? HELD_TEXT : event.note,
     photos: held ? [] : event.photos,
   };
-  if (event.party) view.party = { name: event.party.name, request: event.party.request };
+  if (event.party) view.party = { name: event.party.name, request: held ? HELD_TEXT : event.party.request };
   return view;
 }
