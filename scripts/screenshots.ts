@@ -234,7 +234,7 @@ function html(shot: Shot, components: ComponentEntry[], base: string, now: strin
   return `<!doctype html><html><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/builtins.css">
-<style>${read(join(MP, 'app.wxss')).replace(/\bpage\b/g, 'body')}
+<style>${browserCss(read(join(MP, 'app.wxss')), null)}
 ${components.map((c) => c.css).join('\n')}</style>
 <script>window.__SHOT__ = ${JSON.stringify(config).replace(/</g, '\\u003c')};</script>
 <script src="/browser.js"></script>

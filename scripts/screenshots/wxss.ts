@@ -11,9 +11,11 @@ export function rpxToVw(css: string): string {
   return css.replace(/(-?\d*\.?\d+)rpx\b/g, (_, n: string) => `calc(${n} * 100vw / 750)`);
 }
 
-function selectorFor(selector: string, prefix: string): string {
+function selectorFor(selector: string, prefix: string | null): string {
   return selector
-    .replace(/\.([-_a-zA-Z][-_a-zA-Z0-9]*)/g, (_, name: string) => `.${prefix}--${name}`)
+    .replace(/\.([-_a-zA-Z][-_a-zA-Z0-9]*)/g, (_, name: string) =>
+      prefix ? `.${prefix}--${name}` : `.${name}`,
+    )
     .replace(/(^|[\s>+~,(])page\b/g, '$1body')
     .replace(
       new RegExp(`(^|[\\s>+~,(])(${TAGS.join('|')})(?![-_a-zA-Z0-9])`, 'g'),
@@ -21,8 +23,8 @@ function selectorFor(selector: string, prefix: string): string {
     );
 }
 
-/** One component's (or page's) stylesheet, rewritten for the browser under `prefix`. */
-export function browserCss(wxss: string, prefix: string): string {
+/** One component's (or page's) stylesheet, rewritten for the browser under `prefix`; null for app.wxss (global). */
+export function browserCss(wxss: string, prefix: string | null): string {
   const withoutComments = wxss.replace(/\/\*[\s\S]*?\*\//g, '');
   const rules = withoutComments.replace(/([^{}]+)\{([^{}]*)\}/g, (_, selectors: string, body: string) => {
     const trimmed = selectors.trim();

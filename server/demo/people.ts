@@ -3,7 +3,7 @@
  * "1+4+X" extras) and their users, the community's staff and secretary, and residents bound to households.
  * Openids are readable (dev-worker-wujiayuan-02-2) because the local cloud lets a developer act as anyone.
  */
-import { roleKeysOf } from '../core/users/role-keys';
+import { withRoles } from '../core/users/role-keys';
 import type { Member, MemberDuty } from '../core/grids/model';
 import type { User } from '../core/users/model';
 import type { RoleGrant } from '../../typings/user';
@@ -129,6 +129,6 @@ export function buildPeople(def: CommunityDef, phoneSerial: { next: number }): C
   }
 
   // Written last, once every grant is in: the derived field follows the roles.
-  for (const user of users.values()) user.roleKeys = roleKeysOf(user.roles);
+  for (const user of users.values()) Object.assign(user, withRoles(user.roles));
   return { members, users: [...users.values()], secretaryUserId: secretary._id };
 }

@@ -3,7 +3,7 @@
  * stands still, sequential ids, the recording push, and a "state change" written the way use cases write
  * one — the changed document and its outbox entry in one transaction.
  */
-import { roleKeysOf } from '../../server/core/users/role-keys';
+import { withRoles } from '../../server/core/users/role-keys';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,8 +46,7 @@ function user(id: string, name: string, roles: User['roles']): User {
     openid: `openid-${id}`,
     name,
     phone: null,
-    roles,
-    roleKeys: roleKeysOf(roles),
+    ...withRoles(roles),
     householdId: null,
     createdAt: NOW,
     updatedAt: NOW,

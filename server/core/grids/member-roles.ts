@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import type { Store } from '../ports/store';
 import { sameGrant } from '../users/permissions';
 import type { Member } from './model';
-import { roleKeysOf } from '../users/role-keys';
+import { withRoles } from '../users/role-keys';
 
 /** The role grant a member implies, if any. */
 export function grantFor(
@@ -49,8 +49,7 @@ export async function ensureGrants(
         'users',
         userId,
         {
-          roles: [...user.roles, ...add],
-          roleKeys: roleKeysOf([...user.roles, ...add]),
+          ...withRoles([...user.roles, ...add]),
           updatedAt: now,
           version: user.version + 1,
         },

@@ -7,7 +7,7 @@ import { loadActor } from './actor';
 import { meView } from './me-view';
 import type { User } from './model';
 import { requireCommunityStaff } from './permissions';
-import { roleKeysOf } from './role-keys';
+import { withRoles } from './role-keys';
 
 /**
  * Binds a user to a household (户), which makes them a resident of its community. Staff bind anyone in
@@ -35,8 +35,7 @@ export async function bindHousehold(
     : [...target.roles, { role: 'resident' as const, communityId: household.communityId }];
   const patch = {
     householdId: household._id,
-    roles,
-    roleKeys: roleKeysOf(roles),
+    ...withRoles(roles),
     updatedAt: toIso(deps.clock.now()),
     version: target.version + 1,
   };

@@ -1,4 +1,5 @@
 import type { Me } from '../../../typings/user';
+import { withRoles } from './role-keys';
 import { isAppError } from '../errors';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
@@ -22,8 +23,7 @@ export async function login(
     openid: caller.openid,
     name: input.name?.trim() || '微信用户',
     phone: null,
-    roles: [],
-    roleKeys: [],
+    ...withRoles([]),
     householdId: null,
     createdAt: now,
     updatedAt: now,

@@ -5,7 +5,7 @@ export function roleKey(role: Role, communityId: string): string {
   return `${role}:${communityId}`;
 }
 
-/** The derived `roleKeys` field for a set of grants: write it whenever `roles` is written. */
-export function roleKeysOf(roles: RoleGrant[]): string[] {
-  return [...new Set(roles.map((g) => roleKey(g.role, g.communityId)))];
+/** The grants with their derived `roleKeys`: every write of a user's roles goes through here, so both agree. */
+export function withRoles(roles: RoleGrant[]): { roles: RoleGrant[]; roleKeys: string[] } {
+  return { roles, roleKeys: [...new Set(roles.map((g) => roleKey(g.role, g.communityId)))] };
 }

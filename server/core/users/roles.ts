@@ -7,7 +7,7 @@ import { loadActor } from './actor';
 import { meView } from './me-view';
 import type { User } from './model';
 import { requireCommunityStaff, sameGrant } from './permissions';
-import { roleKeysOf } from './role-keys';
+import { withRoles } from './role-keys';
 
 /** Checks that the grant names a real scope: a leader's grid, a worker's micro-grid, in the community. */
 async function normalizeGrant(deps: Pick<Deps, 'store'>, grant: RoleGrant): Promise<RoleGrant> {
@@ -56,7 +56,7 @@ async function changeRoles(
   const updated = await store.update(
     'users',
     target._id,
-    { roles, roleKeys: roleKeysOf(roles), updatedAt: toIso(deps.clock.now()), version: target.version + 1 },
+    { ...withRoles(roles), updatedAt: toIso(deps.clock.now()), version: target.version + 1 },
     { ifVersion: target.version },
   );
   if (!updated) throw new AppError('STORE.CONFLICT');
