@@ -45,6 +45,9 @@ export function classifyWechatError(error: unknown): PushOutcome {
 }
 
 export class WechatPush implements Push {
+  /** GRIDLINK_MINIPROGRAM_STATE: which build a tap opens (formal / trial / developer). */
+  constructor(private readonly miniprogramState = 'formal') {}
+
   async send(message: PushMessage): Promise<PushOutcome> {
     try {
       const answer: unknown = await wechatOpenApi().subscribeMessage.send({
@@ -52,7 +55,7 @@ export class WechatPush implements Push {
         templateId: message.templateId,
         page: message.page,
         data: message.data,
-        miniprogramState: process.env.GRIDLINK_MINIPROGRAM_STATE ?? 'formal',
+        miniprogramState: this.miniprogramState,
         lang: 'zh_CN',
       });
       // The SDK throws on a failure answer; should one arrive resolved instead, it is read the same way.
