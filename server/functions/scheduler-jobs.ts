@@ -3,6 +3,7 @@
  * directly in tests with a moved clock). Each context adds its job here; each job must be safe to run twice
  * at the same minute.
  */
+import { contentRecheckJob } from './content-job';
 import { noticesJob } from './notice-job';
 import { notificationsJob } from './notification-job';
 import type { ScheduledJob } from './scheduled-job';
@@ -10,4 +11,9 @@ import { ticketDeadlinesJob } from './ticket-job';
 
 export type { ScheduledJob };
 
-export const scheduledJobs: ScheduledJob[] = [ticketDeadlinesJob, noticesJob, notificationsJob];
+export const scheduledJobs: ScheduledJob[] = [
+  ticketDeadlinesJob,
+  contentRecheckJob,
+  noticesJob,
+  notificationsJob,
+];

@@ -126,6 +126,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['open', 'escalateAt'] },
       { fields: ['open', 'signForBy'] },
       { fields: ['status', 'autoCloseAt'] },
+      { fields: ['contentUnchecked'] },
     ],
   },
   ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },

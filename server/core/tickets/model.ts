@@ -46,6 +46,8 @@ export interface Ticket {
   description: string;
   /** The content check answered "review": other residents do not see the text yet. */
   contentHeld: boolean;
+  /** The content check gave no verdict at submission: held, and the scheduler asks again (recheck.ts). */
+  contentUnchecked?: boolean;
   photos: string[];
   place: TicketPlace;
   placeText: string;
