@@ -11,6 +11,16 @@ import { collections } from '../server/core/store/collections';
 
 /** Left out of the bundle and installed by CloudBase: large SDKs with dynamic requires. */
 export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk'];
+/**
+ * Left out too, and installed only for the bundles that load them (on first use, server/adapters/ledger/excel.ts):
+ * inside a bundle, exceljs's megabyte would be read and compiled at every cold start.
+ */
+export const LAZY_EXTERNAL = ['exceljs'];
+
+/** The runtime dependencies a built bundle requires: the SDKs always, a lazy one where its code asks for it. */
+export function bundleDependencies(code: string): string[] {
+  return [...EXTERNAL, ...LAZY_EXTERNAL.filter((dep) => code.includes(`require("${dep}")`))];
+}
 /** Functions that call WeChat open APIs (subscribe messages, content checks) need them declared. */
 const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck'];
 
@@ -40,12 +50,17 @@ export async function buildFunctions(
       platform: 'node',
       target: 'node18',
       format: 'cjs',
-      external: EXTERNAL,
+      external: [...EXTERNAL, ...LAZY_EXTERNAL],
+      // import() of a lazy dependency becomes a deferred require(): CommonJS all through, as the runtime loads it.
+      supported: { 'dynamic-import': false },
       minify: true,
       sourcemap: false,
       logLevel: 'warning',
     });
-    const dependencies = Object.fromEntries(EXTERNAL.map((dep) => [dep, pkg.dependencies[dep] ?? '*']));
+    const code = readFileSync(join(target, 'index.js'), 'utf8');
+    const dependencies = Object.fromEntries(
+      bundleDependencies(code).map((dep) => [dep, pkg.dependencies[dep] ?? '*']),
+    );
     writeFileSync(
       join(target, 'package.json'),
       JSON.stringify({ name: `gridlink-${name}`, private: true, main: 'index.js', dependencies }, null, 2) +

@@ -3,7 +3,7 @@
  * and the member roster. Files travel through the Files port: the client uploads (CloudBase requests stop at
  * 100 KB) and passes the fileId; a small CSV or GeoJSON may come inline as `text`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
 import { AppError } from '../core/errors';
 import { importGridMap, importLedgerTable, requireStaffOf } from '../core/grids/imports';

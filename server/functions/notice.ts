@@ -1,5 +1,5 @@
 /** The `notice` cloud function: compose and publish, the resident feed and 已知晓, coverage, visits, groups. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NoticeActions } from '../../typings/notice';
 import { loadNoticeForStaff } from '../core/notices/access';
 import {

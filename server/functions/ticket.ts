@@ -1,5 +1,5 @@
 /** The `ticket` cloud function: a resident's report from submission to closing (DESIGN §4). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TicketActions, TicketCategory, TicketPlace } from '../../typings/ticket';
 import { ticketCategories } from '../core/tickets/categories';
 import { dispatch } from '../core/tickets/dispatch';

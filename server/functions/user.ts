@@ -1,5 +1,5 @@
 /** The `user` cloud function: log in, who am I, roles, household binding. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UserActions } from '../../typings/user';
 import { bindHousehold } from '../core/users/bind-household';
 import { loadActor } from '../core/users/actor';
