@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   const outDir = join(root, 'dist');
   const built = await buildFunctions(outDir);
   const targets: Array<[string, string, number | null]> = [
-    ['node-sdk alone', require.resolve('@cloudbase/node-sdk', { paths: [root] }), null],
+    // `node -e` resolves from its cwd, the repository: the same node-sdk the bundles load.
+    ['node-sdk alone', '@cloudbase/node-sdk', null],
     ...built.map((b): [string, string, number] => [
       b.name,
       join(outDir, 'functions', b.name, 'index.js'),
