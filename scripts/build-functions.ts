@@ -21,8 +21,17 @@ export const LAZY_EXTERNAL = ['exceljs'];
 export function bundleDependencies(code: string): string[] {
   return [...EXTERNAL, ...LAZY_EXTERNAL.filter((dep) => code.includes(`require("${dep}")`))];
 }
-/** Functions that call WeChat open APIs (subscribe messages, content checks) need them declared. */
-const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck'];
+/**
+ * The WeChat open APIs a function may call (subscribe messages, content checks): each bundle declares in
+ * config.json exactly those its code calls, or WeChat answers -604101. DevTools applies config.json on upload;
+ * `tcb fn deploy` and manager-node do not (NOTES-prodpath.md says how to apply it).
+ */
+export const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck'];
+
+/** The open APIs a built bundle calls: wx-server-sdk's `cloud.openapi.<group>.<name>(…)` in its code. */
+export function openApisCalledBy(code: string): string[] {
+  return OPENAPI.filter((api) => code.includes(`.openapi.${api}(`));
+}
 
 const root = resolve(__dirname, '..');
 
@@ -48,7 +57,7 @@ export async function buildFunctions(
       outfile: join(target, 'index.js'),
       bundle: true,
       platform: 'node',
-      target: 'node18',
+      target: 'node20',
       format: 'cjs',
       external: [...EXTERNAL, ...LAZY_EXTERNAL],
       // import() of a lazy dependency becomes a deferred require(): CommonJS all through, as the runtime loads it.
@@ -68,7 +77,7 @@ export async function buildFunctions(
     );
     writeFileSync(
       join(target, 'config.json'),
-      JSON.stringify({ permissions: { openapi: OPENAPI } }, null, 2) + '\n',
+      JSON.stringify({ permissions: { openapi: openApisCalledBy(code) } }, null, 2) + '\n',
     );
     built.push({ name, bytes: readFileSync(join(target, 'index.js')).length });
   }
