@@ -9,6 +9,7 @@ import type { Patch, Query, Store, Tx, Where } from '../../core/ports/store';
 import type { CollectionDocs, CollectionName } from '../../core/store/collections';
 import { assertDefinedWhere } from '../defined-where';
 import { toOrder, toUpdate, toWhere, withoutId, type Untyped } from './cloudbase-query';
+import { plainData } from './plain-documents';
 import { isDuplicateWrite, isTransactionConflict } from './tcb-errors';
 
 /** node-sdk's own typed view of the database; app.database() is declared loosely as @cloudbase/database's Db. */
@@ -64,7 +65,7 @@ export class CloudbaseStore implements Store {
 
   async get<C extends CollectionName>(collection: C, id: string): Promise<CollectionDocs[C] | null> {
     const res = await this.db.collection(collection).doc(id).get();
-    return (res.data?.[0] as CollectionDocs[C] | undefined) ?? null;
+    return (plainData(res.data?.[0]) as CollectionDocs[C] | undefined) ?? null;
   }
 
   async find<C extends CollectionName>(collection: C, query: Query = {}): Promise<CollectionDocs[C][]> {
@@ -80,7 +81,7 @@ export class CloudbaseStore implements Store {
         .skip((query.skip ?? 0) + out.length)
         .limit(page)
         .get();
-      const docs = (res.data ?? []) as CollectionDocs[C][];
+      const docs = plainData(res.data ?? []) as CollectionDocs[C][];
       out.push(...docs);
       if (docs.length < page) break;
     }
@@ -181,13 +182,14 @@ export class CloudbaseStore implements Store {
     const read = async (collection: string, id: string) => {
       const res = await ref(collection, id).get();
       const data = (res as { data?: unknown }).data;
-      const doc = (Array.isArray(data) ? data[0] : data) ?? null;
+      const doc = plainData((Array.isArray(data) ? data[0] : data) ?? null);
       if (doc) known.add(key(collection, id));
       else known.delete(key(collection, id));
       return doc;
     };
     return {
-      get: async (collection, id) => read(collection, id),
+      // The document is of the collection asked for: the database holds no schema to check it against.
+      get: async (collection, id) => (await read(collection, id)) as never,
       // A create (insertDocument inside the transaction) fails on an existing id by itself: no read first.
       insert: async (collection, doc) => {
         try {
