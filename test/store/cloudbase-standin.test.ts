@@ -3,6 +3,7 @@
  * credentials. Then what only the stand-in shows: paging past 1,000, write conflicts, unique indexes,
  * injected faults and the log of unindexed queries.
  */
+import { CloudbaseFiles } from '../../server/adapters/cloudbase/cloudbase-files';
 import type { Household } from '../../server/core/grids/model';
 import { startStandin, standinApp, standinStore, type Standin } from '../../server/cloudbase-standin';
 import { describeStoreContract } from './store-contract';
@@ -209,6 +210,17 @@ describe('CloudBase stand-in specifics', () => {
       { action: 'database.calculateDocument', collection: 'households', fields: ['room'], order: [] },
       { action: 'database.getDocument', collection: 'notifications', fields: ['createdAt'], order: ['_id'] },
     ]);
+  });
+
+  test('the CloudBase Files adapter stores, finds, reads and removes a photo on the stand-in', async () => {
+    const files = new CloudbaseFiles(standinApp(standin));
+    const id = await files.put('tickets/t1/现场 1.jpg', new Uint8Array([0xff, 0xd8, 7]), 'image/jpeg');
+    expect(id).toMatch(/^cloud:\/\/.+\/tickets\/t1\/现场 1\.jpg$/);
+    expect(await files.exists(id)).toBe(true);
+    expect(Array.from(await files.read(id))).toEqual([0xff, 0xd8, 7]);
+    await files.remove(id);
+    expect(await files.exists(id)).toBe(false);
+    await expect(files.read(id)).rejects.toMatchObject({ code: 'IMPORT.FILE_NOT_FOUND' });
   });
 
   test('a request without the headers node-sdk always signs is refused', async () => {
