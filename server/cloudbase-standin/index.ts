@@ -27,6 +27,7 @@ import { Faults } from './faults';
 import { IndexCoverage, type UnindexedQuery } from './index-coverage';
 import { RequestCounter, type RequestCounts } from './request-counter';
 import { createServer, type ExtraAction } from './server';
+import { SortedCache } from './sorted-cache';
 import { Storage } from './storage';
 import { Transactions } from './transactions';
 
@@ -80,6 +81,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     txs,
     coverage,
     shuffleTies: options.shuffleTies ?? true,
+    sorted: new SortedCache(),
     lockWaitMs: options.lockWaitMs ?? 5_000,
   };
   let origin = '';
@@ -99,6 +101,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       db.clear();
       txs.clear();
       storage.clear();
+      ctx.sorted.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
