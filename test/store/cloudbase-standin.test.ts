@@ -5,7 +5,14 @@
  */
 import { CloudbaseFiles } from '../../server/adapters/cloudbase/cloudbase-files';
 import type { Household } from '../../server/core/grids/model';
-import { startStandin, standinApp, standinStore, type Standin } from '../../server/cloudbase-standin';
+import tcb from '@cloudbase/node-sdk';
+import {
+  startStandin,
+  standinApp,
+  standinRuntimeEnv,
+  standinStore,
+  type Standin,
+} from '../../server/cloudbase-standin';
 import { describeStoreContract } from './store-contract';
 
 let standin: Standin;
@@ -221,6 +228,21 @@ describe('CloudBase stand-in specifics', () => {
     await files.remove(id);
     expect(await files.exists(id)).toBe(false);
     await expect(files.read(id)).rejects.toMatchObject({ code: 'IMPORT.FILE_NOT_FOUND' });
+  });
+
+  test('node-sdk inside a function reaches the stand-in through the runtime environment alone', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, standinRuntimeEnv(standin));
+    try {
+      // As production initialises it: no serviceUrl, no credentials, the current environment.
+      const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+      await app.database().collection('households').add({ _id: 'h1', room: '101' });
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+    expect(standin.counts().byAction['database.insertDocument']).toBe(1);
+    expect((await standinStore(standin).get('households', 'h1'))?.room).toBe('101');
   });
 
   test('a request without the headers node-sdk always signs is refused', async () => {
