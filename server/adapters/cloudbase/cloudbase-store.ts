@@ -22,9 +22,9 @@ const PAGE = 1000;
 export interface CloudbaseStoreOptions {
   /** Documents per insertDocument request in insertMany (one `add(array)` each). Default 1,000. */
   batchSize?: number;
-  /** Tries of a transaction that keeps conflicting, before STORE.CONFLICT. Default 8. */
+  /** Tries of a transaction that keeps conflicting, before STORE.CONFLICT. Default 10. */
   txAttempts?: number;
-  /** Backoff after the n-th conflict: random in [0, min(cap, base·2ⁿ⁻¹)) ms ("full jitter"). */
+  /** Backoff after the n-th conflict: random in [0, min(cap, base·2ⁿ⁻¹)) ms ("full jitter"); 20 ms, 2 s. */
   backoffBaseMs?: number;
   backoffCapMs?: number;
   random?: () => number;
@@ -55,9 +55,9 @@ export class CloudbaseStore implements Store {
   ) {
     this.options = {
       batchSize: options.batchSize ?? 1000,
-      txAttempts: options.txAttempts ?? 8,
+      txAttempts: options.txAttempts ?? 10,
       backoffBaseMs: options.backoffBaseMs ?? 20,
-      backoffCapMs: options.backoffCapMs ?? 1000,
+      backoffCapMs: options.backoffCapMs ?? 2000,
       random: options.random ?? Math.random,
       sleep: options.sleep ?? realSleep,
     };
