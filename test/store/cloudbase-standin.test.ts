@@ -245,6 +245,38 @@ describe('CloudBase stand-in specifics', () => {
     expect((await standinStore(standin).get('households', 'h1'))?.room).toBe('101');
   });
 
+  test('equality through arrays of objects still finds every match (the speed indexes never narrow wrongly)', async () => {
+    const db = standinApp(standin).database();
+    await db.collection('users').add([
+      { _id: 'u1', openid: 'o1', roles: [{ kind: 'worker', gridId: 'g1' }], roleKeys: ['worker:g1'] },
+      { _id: 'u2', openid: 'o2', roles: [{ kind: 'staff', gridId: 'g2' }], roleKeys: ['staff:g2'] },
+      { _id: 'u3', openid: 'o3', roles: [], roleKeys: [] },
+    ]);
+    const ids = async (where: object) =>
+      (
+        (await db.collection('users').where(where).orderBy('_id', 'asc').get()).data as Array<{ _id: string }>
+      ).map((u) => u._id);
+    expect(await ids({ 'roles.kind': 'worker' })).toEqual(['u1']);
+    expect(await ids({ roleKeys: 'staff:g2' })).toEqual(['u2']);
+    expect(await ids({ openid: db.command.in(['o1', 'o3']) })).toEqual(['u1', 'u3']);
+  });
+
+  test('a page read after a write sees the write (sorted results are not reused across changes)', async () => {
+    const store = standinStore(standin);
+    await store.insertMany('households', manyHouseholds().slice(0, 3));
+    expect((await store.find('households', { orderBy: [['room', 'asc']] })).map((h) => h._id)).toEqual([
+      'h0000',
+      'h0001',
+      'h0002',
+    ]);
+    await store.update('households', 'h0000', { room: '999' });
+    expect((await store.find('households', { orderBy: [['room', 'asc']] })).map((h) => h._id)).toEqual([
+      'h0001',
+      'h0002',
+      'h0000',
+    ]);
+  });
+
   test('a request without the headers node-sdk always signs is refused', async () => {
     const res = await fetch(standin.url, {
       method: 'POST',
