@@ -1,7 +1,7 @@
 /** The `ticket` cloud function: a resident's report from submission to closing (DESIGN §4). */
 import { z } from 'zod';
-import type { TicketActions, TicketCategory, TicketPlace } from '../../typings/ticket';
-import { ticketCategories } from '../core/tickets/categories';
+import type { TicketActions, TicketPlace } from '../../typings/ticket';
+import { categoryTable } from '../core/tickets/categories';
 import { dispatch } from '../core/tickets/dispatch';
 import {
   acceptTicket,
@@ -16,9 +16,9 @@ import { followTicket, nearbyTickets } from '../core/tickets/nearby';
 import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
 import { submitTicket } from '../core/tickets/submit';
 import { defineFunction } from './define';
-import { fileIdSchema, id, latLngSchema } from './schemas';
+import { fileIdSchema, id, keysOf, latLngSchema } from './schemas';
 
-const category = z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]);
+const category = keysOf(categoryTable);
 const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('household'), householdId: id }),
   z.object({
