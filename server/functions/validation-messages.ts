@@ -68,10 +68,10 @@ export function issueSentence(fn: string, action: string, issue: Issue, input: u
     case 'too_small':
       return limitSentence(issue, field, name, false);
     case 'invalid_value':
-      return missingAt(input, issue.path) ? `缺少${name}` : `${name}不在可选范围内`;
+      return missingAt(input, issue.path) ? `缺少${name}` : `${name}不是可选的值`;
     case 'invalid_union':
       if (missingAt(input, issue.path)) return `缺少${name}`;
-      return 'discriminator' in issue && issue.discriminator ? `${name}不在可选范围内` : `${name}格式不对`;
+      return 'discriminator' in issue && issue.discriminator ? `${name}不是可选的值` : `${name}格式不对`;
     case 'invalid_format':
       return issue.format === 'datetime'
         ? `${name}应为带时区的时间，如 2026-06-20T09:00:00+08:00`

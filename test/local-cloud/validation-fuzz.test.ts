@@ -191,10 +191,10 @@ describe('validation messages, one by one', () => {
     ['「问题描述」最多 1000 字', { description: '长'.repeat(1001) }],
     ['「照片」最多 9 张', { photos: Array.from({ length: 10 }, (_, i) => `local://tickets/${i}.jpg`) }],
     ['缺少「分类」', { category: undefined }],
-    ['「分类」不在可选范围内', { category: 'ufo' }],
+    ['「分类」不是可选的值', { category: 'ufo' }],
     ['请填写「问题描述」', { description: '   ' }],
     ['「纬度」不能大于 90', { place: { kind: 'point', point: { lat: 100, lng: 103.8 } } }],
-    ['「位置方式」不在可选范围内', { place: { kind: 'teleport' } }],
+    ['「位置方式」不是可选的值', { place: { kind: 'teleport' } }],
     ['「照片」第 1 项不是有效的文件编号', { photos: ['local://../x.jpg'] }],
   ])('a submission is refused with %s', async (sentence, change) => {
     expect(await refusal('ticket', { action: 'submit', ...submit, ...change })).toBe(sentence);
