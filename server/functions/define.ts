@@ -51,6 +51,7 @@ export async function invoke(
       typeof action === 'string' && Object.hasOwn(spec.actions, action) ? spec.actions[action] : undefined;
     if (!actionSpec)
       throw new AppError('VALIDATION.UNKNOWN_ACTION', {
+        message: `${spec.name} 云函数没有${typeof action === 'string' ? `「${action.slice(0, 40)}」` : '这个'}操作，可用的操作有：${Object.keys(spec.actions).join('、')}`,
         details: { action, known: Object.keys(spec.actions) },
       });
     if (!caller && !actionSpec.anonymous) throw new AppError('AUTH.UNAUTHENTICATED');

@@ -14,13 +14,13 @@ import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
 import { defineFunction } from './define';
-import { id, latLngSchema } from './schemas';
+import { fileIdSchema, id, latLngSchema } from './schemas';
 
 /** Inline text up to what fits in one CloudBase request with room to spare. */
 const INLINE_LIMIT = 90_000;
 
 const source = {
-  fileId: id.max(512).optional(),
+  fileId: fileIdSchema.optional(),
   text: z.string().max(INLINE_LIMIT).optional(),
 };
 const duty = z.enum(['leader', 'worker', 'police', 'property', 'volunteer', 'other']);

@@ -22,7 +22,7 @@ import { toIso } from '../core/time/shanghai';
 import { loadActor } from '../core/users/actor';
 import { defineFunction } from './define';
 import { writeCoverageWorkbook } from './notice-export';
-import { empty, id } from './schemas';
+import { empty, fileIdSchema, id } from './schemas';
 
 const category = z.enum(['medicalInsurance', 'employment', 'safety', 'health', 'eldercare', 'other']);
 const span = z.discriminatedUnion('kind', [
@@ -30,14 +30,19 @@ const span = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('noticeLink'), noticeId: id, text: z.string().trim().min(1).max(200) }),
 ]);
 const block = z.object({ kind: z.literal('paragraph'), spans: z.array(span).min(1).max(50) });
-const fileId = z.string().trim().min(1).max(512);
 const content = z.object({
   title: z.string().trim().min(2).max(60),
   body: z.array(block).min(1).max(100),
   category,
-  coverFileId: fileId.nullable(),
+  coverFileId: fileIdSchema.nullable(),
   attachments: z
-    .array(z.object({ fileId, name: z.string().trim().min(1).max(100), kind: z.enum(['pdf', 'image']) }))
+    .array(
+      z.object({
+        fileId: fileIdSchema,
+        name: z.string().trim().min(1).max(100),
+        kind: z.enum(['pdf', 'image']),
+      }),
+    )
     .max(9),
 });
 const audience = z.object({

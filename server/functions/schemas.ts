@@ -14,3 +14,15 @@ export const latLngSchema = z.object({
   lng: z.number().min(-180).max(180),
 });
 export const empty = z.object({});
+/**
+ * A stored file's id: a cloud:// fileID from wx.cloud.uploadFile, or the local cloud's local://path. A `..`
+ * segment could only climb out of storage, so it is bad input here rather than a failure in the Files port.
+ */
+export const fileIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(512)
+  .refine((value) => !value.split(/[\\/]/).includes('..') && !/\p{Cc}/u.test(value), {
+    message: '不是有效的文件编号',
+  });

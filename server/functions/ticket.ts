@@ -16,7 +16,7 @@ import { followTicket, nearbyTickets } from '../core/tickets/nearby';
 import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
 import { submitTicket } from '../core/tickets/submit';
 import { defineFunction } from './define';
-import { id, latLngSchema } from './schemas';
+import { fileIdSchema, id, latLngSchema } from './schemas';
 
 const category = z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]);
 const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
@@ -35,7 +35,7 @@ const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
   }),
 ]);
 /** File ids from wx.cloud.uploadFile (or the local cloud's POST /files): up to 9 a ticket or a note. */
-const photos = z.array(z.string().trim().min(1).max(512)).max(9);
+const photos = z.array(fileIdSchema).max(9);
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
 const ticketId = z.object({ ticketId: id });
