@@ -13,7 +13,7 @@ import type {
   MicroGrid,
 } from '../grids/model';
 import type { Notification, OutboxEntry } from '../notifications/model';
-import type { SubscriptionGrant } from '../notifications/subscriptions';
+import type { SubscriptionGrant } from '../notifications/subscription-grant';
 import type { User } from '../users/model';
 import type {
   CoverageShard,
@@ -26,7 +26,7 @@ import type {
   NoticeVisit,
 } from '../notices/model';
 import type { Ticket, TicketEvent } from '../tickets/model';
-import type { TicketPolicyDoc } from '../tickets/policy';
+import type { TicketPolicyDoc } from '../tickets/policy-model';
 
 export interface CollectionDocs {
   users: User;
@@ -132,6 +132,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['open', 'escalateAt'] },
       { fields: ['open', 'signForBy'] },
       { fields: ['status', 'autoCloseAt'] },
+      { fields: ['contentUnchecked'] },
     ],
   },
   ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },
