@@ -18,6 +18,7 @@ import type { NotificationSettings } from '../core/notifications/templates';
 export interface LocalDeps extends Deps {
   store: SqliteStore;
   push: RecordingPush;
+  files: LocalFiles;
 }
 
 export interface LocalDepsOptions {

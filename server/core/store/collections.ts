@@ -113,7 +113,13 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   noticeCoverage: { indexes: [{ fields: ['noticeId'] }] },
   noticeSubscriptions: { indexes: [{ fields: ['communityId'] }] },
   groupBindings: { indexes: [{ fields: ['communityId', 'gridId'] }] },
-  groupShares: { indexes: [{ fields: ['gridId', 'firstOpenedAt'] }, { fields: ['noticeId'] }] },
+  groupShares: {
+    indexes: [
+      { fields: ['gridId', 'firstOpenedAt'] },
+      { fields: ['noticeId'] },
+      { fields: ['communityId', 'firstOpenedAt'] },
+    ],
+  },
   tickets: {
     indexes: [
       { fields: ['reporterUserId', 'createdAt'] },
