@@ -25,6 +25,9 @@ export async function login(
     const invite = await store.get('invites', inviteIdOf(deps.secrets, input.inviteCode));
     if (!invite) throw new AppError('INVITE.INVALID');
     if (invite.revokedAt) throw new AppError('INVITE.REVOKED');
+    const existing = await byOpenid(store, caller.openid);
+    if (invite.claimedByUserId && invite.claimedByUserId !== existing?._id)
+      throw new AppError('INVITE.CLAIMED');
   }
   const user = await findOrCreate(deps, caller, input.name);
   if (!input.inviteCode) return meView(store, user);
