@@ -4,7 +4,6 @@
  * of Noto Sans SC covering GB 2312 (assets/fonts, SIL OFL), about 2 MB, so that no system font is needed
  * in a cloud function.
  */
-import PDFDocument from 'pdfkit';
 import type { CodeSheet, CodeSheets } from '../core/ports/code-sheets';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -17,7 +16,9 @@ const CODE_SIZE = 120;
 export class PdfCodeSheets implements CodeSheets {
   constructor(private readonly fontPath: string) {}
 
-  render(sheet: CodeSheet): Promise<Uint8Array> {
+  async render(sheet: CodeSheet): Promise<Uint8Array> {
+    // Loaded on first use: only the sheet action needs it, and it expects Node globals a page test lacks.
+    const { default: PDFDocument } = await import('pdfkit');
     const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: sheet.title } });
     doc.registerFont('cjk', this.fontPath);
     const chunks: Buffer[] = [];
