@@ -78,6 +78,11 @@ export interface ImportSummary {
   created: number;
   updated: number;
   unchanged: number;
+  /**
+   * Members ledger: people in the file who have never logged in, invited to claim their place (codes shown
+   * once; someone already invited for the same place is not invited again).
+   */
+  invites?: NewInvite[];
 }
 
 /** The details of an IMPORT.INVALID error: every bad row (or feature) and why. Row 1 is the header row. */
