@@ -44,6 +44,12 @@ const bindRequests: HomeEntry = {
   note: '居民绑定住户的申请，核实后通过',
   url: '/packages/worker/pages/bind-requests/index',
 };
+const householdCodes: HomeEntry = {
+  key: 'household-codes',
+  title: '住户码',
+  note: '每户一码，打印张贴或发放',
+  url: '/packages/staff/pages/household-codes/index',
+};
 const dutyQueue: HomeEntry = {
   key: 'duty-queue',
   title: '值班台',
@@ -85,7 +91,7 @@ export const entriesByRole = {
   resident: [report, myTickets, notices],
   worker: [inbox, visits, bindRequests],
   leader: [inbox, visits, bindRequests],
-  staff: [dutyQueue, gridMap, members, compose, groups],
+  staff: [dutyQueue, gridMap, members, householdCodes, bindRequests, compose, groups],
   secretary: [letters, dutyQueue, compose, groups],
 } as const satisfies Record<Role, readonly HomeEntry[]>;
 
