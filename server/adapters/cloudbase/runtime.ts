@@ -3,6 +3,7 @@
  * identity from the WeChat context only (never from the event body). Not exercised here: no CloudBase
  * environment exists on our machines; everything around it is tested through the local cloud.
  */
+import { join } from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import type { ActionMap, ApiResult } from '../../../typings/common';
 import type { Deps } from '../../core/ports';
@@ -17,6 +18,9 @@ import { WechatContentCheck } from './wechat-content-check';
 import { WechatPush } from './wechat-push';
 import { WechatGroupTickets } from './wechat-group-tickets';
 import { loadNotificationSettings } from '../push-templates';
+import { hmacSecrets } from '../hmac-secrets';
+import { PdfCodeSheets } from '../pdf-code-sheets';
+import { envVersionOf, WechatMiniProgramCodes } from './wechat-wxacode';
 
 let cached: { app: ReturnType<typeof tcb.init>; deps: Deps } | null = null;
 
@@ -34,6 +38,10 @@ function runtime(): { app: ReturnType<typeof tcb.init>; deps: Deps } {
     routingIndexes: new RoutingIndexCache(),
     groupTickets: new WechatGroupTickets(process.env.GRIDLINK_APPID),
     notificationSettings: loadNotificationSettings(process.env),
+    secrets: hmacSecrets,
+    miniProgramCodes: new WechatMiniProgramCodes(envVersionOf(process.env.GRIDLINK_MINIPROGRAM_STATE)),
+    // The build copies the font beside each bundle (scripts/build-functions.ts).
+    codeSheets: new PdfCodeSheets(join(__dirname, 'fonts', 'NotoSansSC-GB2312.ttf')),
   };
   cached = { app, deps };
   return cached;

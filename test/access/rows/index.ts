@@ -4,13 +4,14 @@ import type { Row } from '../matrix';
 import { gridRows } from './grid';
 import { messageRows } from './message';
 import { noticeRows } from './notice';
+import { onboardingGridRows, onboardingUserRows } from './onboarding';
 import { schedulerRows } from './scheduler';
 import { ticketRows } from './ticket';
 import { userRows } from './user';
 
 export const rowsByFunction: Record<FunctionName, Row[]> = {
-  user: userRows,
-  grid: gridRows,
+  user: [...userRows, ...onboardingUserRows],
+  grid: [...gridRows, ...onboardingGridRows],
   ticket: ticketRows,
   notice: noticeRows,
   message: messageRows,
