@@ -94,7 +94,7 @@ export async function handOverTickets(
         : null;
     const next = assignment?.assigneeUserId ? await store.get('users', assignment.assigneeUserId) : null;
     const plan = next
-      ? toNext(now, snapshotOf(next, assignment?.assignedBy === 'leader' ? '网格长' : '网格员'), user.name)
+      ? toNext(now, snapshotOf(next, assignment?.assignedBy === 'leader' ? 'leader' : 'worker'), user.name)
       : toQueue(now, user.name, await dutyDeskOf(store, communityId));
     await store.transaction(async (tx) => {
       const current = await tx.get('tickets', ticket._id);

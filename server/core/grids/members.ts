@@ -13,7 +13,7 @@ import { memberKey } from './ledger/import-members';
 import { stableId } from './ledger/stable-id';
 import { ensureGrants, grantFor } from './member-roles';
 import { handOverTickets } from './handover';
-import { snapshotOf, workingRoleLabel } from '../tickets/people';
+import { snapshotOf, workingRole } from '../tickets/people';
 import type { User } from '../users/model';
 import { withRoles } from '../users/role-keys';
 import type { Member } from './model';
@@ -160,7 +160,7 @@ export async function removeMember(
       deps,
       user,
       input.communityId,
-      snapshotOf(actor, workingRoleLabel(actor, input.communityId)),
+      snapshotOf(actor, workingRole(actor, input.communityId)),
     );
   return rosterView(store, input.communityId);
 }

@@ -20,7 +20,7 @@ import { toIso } from '../time/shanghai';
 import { loadActor } from './actor';
 import type { Invite } from './invite-model';
 import { meView } from './me-view';
-import type { User } from './model';
+import { UNNAMED_USER, type User } from './model';
 import { requireCommunityStaff, sameGrant } from './permissions';
 import { withRoles } from './role-keys';
 
@@ -190,7 +190,7 @@ export async function claimInviteFor(deps: InviteDeps, user: User, code: string)
     const patch = {
       ...withRoles(roles),
       // The roster knows the person by this name and phone; the first login has only WeChat's nickname.
-      name: fresh.name === '微信用户' ? invite.name : fresh.name,
+      name: fresh.name === UNNAMED_USER ? invite.name : fresh.name,
       phone: fresh.phone ?? invite.phone,
       updatedAt: now,
       version: fresh.version + 1,

@@ -7,7 +7,7 @@ import type { Store } from '../ports/store';
 import { toIso } from '../time/shanghai';
 import { claimInviteFor, inviteIdOf } from './invites';
 import { meView } from './me-view';
-import type { User } from './model';
+import { UNNAMED_USER, type User } from './model';
 
 type LoginDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'secrets'>;
 
@@ -47,7 +47,7 @@ async function findOrCreate(deps: LoginDeps, caller: Caller, name: string | unde
   const user: User = {
     _id: deps.ids.next('user'),
     openid: caller.openid,
-    name: name?.trim() || '微信用户',
+    name: name?.trim() || UNNAMED_USER,
     phone: null,
     ...withRoles([]),
     householdId: null,
