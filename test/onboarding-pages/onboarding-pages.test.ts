@@ -15,6 +15,7 @@ import type { ApiResult } from '../../typings/common';
 import type { FunctionName } from '../../typings/functions';
 import type * as TransportModule from '../../miniprogram/services/transport';
 import { createHarness, type Harness } from '../support/harness';
+import { asDevelopBuild } from '../support/simulate-page';
 import { tdesignStubs } from '../support/tdesign-stubs';
 
 const wxMock = {
@@ -62,6 +63,7 @@ describe('onboarding through the pages', () => {
     const simulate = require('miniprogram-simulate') as Simulate;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
     const transport = require('../../miniprogram/services/transport') as typeof TransportModule;
+    asDevelopBuild();
     transport.setTransport({
       async call(name, data) {
         const { action, ...req } = data;
