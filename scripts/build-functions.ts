@@ -5,12 +5,23 @@
  * Also writes dist/database/collections.json: the collections and indexes to create in CloudBase.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { collections } from '../server/core/store/collections';
 
-/** Left out of the bundle and installed by CloudBase: large SDKs with dynamic requires. */
-export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk'];
+/**
+ * Left out of the bundle and installed by CloudBase: large SDKs with dynamic requires, and pdfkit, which
+ * reads its font metrics from files beside its own code.
+ */
+export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk', 'pdfkit'];
 /**
  * Left out too, and installed only for the bundles that load them (on first use, server/adapters/ledger/excel.ts):
  * inside a bundle, exceljs's megabyte would be read and compiled at every cold start.
@@ -22,16 +33,20 @@ export function bundleDependencies(code: string): string[] {
   return [...EXTERNAL, ...LAZY_EXTERNAL.filter((dep) => code.includes(`require("${dep}")`))];
 }
 /**
- * The WeChat open APIs a function may call (subscribe messages, content checks): each bundle declares in
- * config.json exactly those its code calls, or WeChat answers -604101. DevTools applies config.json on upload;
- * `tcb fn deploy` and manager-node do not (NOTES-prodpath.md says how to apply it).
+ * The WeChat open APIs a function may call (subscribe messages, content checks, mini-program codes): each bundle
+ * declares in config.json exactly those its code calls, or WeChat answers -604101. DevTools applies config.json on
+ * upload; `tcb fn deploy` and manager-node do not (README § Deploying says how to apply it).
  */
-export const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck'];
+export const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck', 'wxacode.getUnlimited'];
 
 /** The open APIs a built bundle calls: wx-server-sdk's `cloud.openapi.<group>.<name>(…)` in its code. */
 export function openApisCalledBy(code: string): string[] {
   return OPENAPI.filter((api) => code.includes(`.openapi.${api}(`));
 }
+/** Files a function reads at run time, copied beside its bundle: the code sheets' font (user function). */
+const ASSETS: Record<string, Array<{ from: string; to: string }>> = {
+  user: [{ from: 'assets/fonts/NotoSansSC-GB2312.ttf', to: 'fonts/NotoSansSC-GB2312.ttf' }],
+};
 
 const root = resolve(__dirname, '..');
 
@@ -79,6 +94,10 @@ export async function buildFunctions(
       join(target, 'config.json'),
       JSON.stringify({ permissions: { openapi: openApisCalledBy(code) } }, null, 2) + '\n',
     );
+    for (const asset of ASSETS[name] ?? []) {
+      mkdirSync(dirname(join(target, asset.to)), { recursive: true });
+      copyFileSync(join(root, asset.from), join(target, asset.to));
+    }
     built.push({ name, bytes: readFileSync(join(target, 'index.js')).length });
   }
   mkdirSync(join(outDir, 'database'), { recursive: true });

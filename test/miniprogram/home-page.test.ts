@@ -62,7 +62,15 @@ describe('home page against the local cloud', () => {
     expect(comp.querySelectorAll('.role-tag').map((t) => t.dom!.textContent?.trim())).toEqual([
       '社区工作人员',
     ]);
-    expect(entryTitles(comp)).toEqual(['值班台', '网格地图', '网格力量', '发布通知', '网格群']);
+    expect(entryTitles(comp)).toEqual([
+      '值班台',
+      '网格地图',
+      '网格力量',
+      '住户码',
+      '住户申请',
+      '发布通知',
+      '网格群',
+    ]);
     expect(wxMock.request).toHaveBeenCalledWith(
       expect.objectContaining({ url: `${cloud.baseUrl}/fn/user`, data: { action: 'login' } }),
     );

@@ -38,6 +38,18 @@ const visits: HomeEntry = {
   note: '通知尚未送达的住户',
   url: '/packages/worker/pages/visits/index',
 };
+const bindRequests: HomeEntry = {
+  key: 'bind-requests',
+  title: '住户申请',
+  note: '居民绑定住户的申请，核实后通过',
+  url: '/packages/worker/pages/bind-requests/index',
+};
+const householdCodes: HomeEntry = {
+  key: 'household-codes',
+  title: '住户码',
+  note: '每户一码，打印张贴或发放',
+  url: '/packages/staff/pages/household-codes/index',
+};
 const dutyQueue: HomeEntry = {
   key: 'duty-queue',
   title: '值班台',
@@ -77,9 +89,9 @@ const groups: HomeEntry = {
 
 export const entriesByRole = {
   resident: [report, myTickets, notices],
-  worker: [inbox, visits],
-  leader: [inbox, visits],
-  staff: [dutyQueue, gridMap, members, compose, groups],
+  worker: [inbox, visits, bindRequests],
+  leader: [inbox, visits, bindRequests],
+  staff: [dutyQueue, gridMap, members, householdCodes, bindRequests, compose, groups],
   secretary: [letters, dutyQueue, compose, groups],
 } as const satisfies Record<Role, readonly HomeEntry[]>;
 
