@@ -27,6 +27,7 @@ import type {
 } from '../notices/model';
 import type { Ticket, TicketEvent } from '../tickets/model';
 import type { TicketPolicyDoc } from '../tickets/policy';
+import type { SubmitRate } from '../tickets/submit-rate';
 
 export interface CollectionDocs {
   users: User;
@@ -52,6 +53,7 @@ export interface CollectionDocs {
   tickets: Ticket;
   ticketEvents: TicketEvent;
   ticketPolicies: TicketPolicyDoc;
+  submitRates: SubmitRate;
 }
 
 export type CollectionName = keyof CollectionDocs;
@@ -130,6 +132,8 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   },
   ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },
   ticketPolicies: { indexes: [] },
+  // Read and written by id inside the submit transaction only.
+  submitRates: { indexes: [] },
 };
 
 export const collectionNames = Object.keys(collections) as CollectionName[];
