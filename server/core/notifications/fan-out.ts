@@ -7,7 +7,8 @@ export function notificationId(outboxId: string, userId: string): string {
   return `ntf_${outboxId}_${userId}`;
 }
 
-function notificationFor(entry: OutboxEntry, userId: string): Notification {
+/** The in-app notification of one recipient, pending and due at once. */
+export function notificationFor(entry: OutboxEntry, userId: string): Notification {
   return {
     _id: notificationId(entry._id, userId),
     userId,
