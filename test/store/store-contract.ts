@@ -152,6 +152,14 @@ export function describeStoreContract(
       expect(await store.count('households', { microGridId: { in: [] } })).toBe(0);
     });
 
+    test('a condition with an undefined value is refused, not silently dropped', async () => {
+      await store.insert('households', household('h1'));
+      // A caller's missing value (e.g. a user without a household) must not turn into "match everything".
+      const where = { microGridId: undefined as unknown as string };
+      await expect(store.find('households', { where })).rejects.toThrow(/where\.microGridId is undefined/);
+      await expect(store.count('households', where)).rejects.toThrow(/where\.microGridId is undefined/);
+    });
+
     test('queries reach into nested fields and test for presence', async () => {
       await store.insert('communities', {
         _id: 'c1',
