@@ -3,7 +3,7 @@
  * the ticket document (version + 1), its event (id derived from the new version) and the outbox entries.
  */
 import type { TicketDetail, TicketEventType } from '../../../typings/ticket';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import type { NewNotification } from '../notifications/model';
 import { queueNotification } from '../notifications/outbox';
 import type { Deps } from '../ports';
@@ -119,10 +119,11 @@ export async function act(
   const plan = await prepare({ user, ticket: found, relations, now });
 
   const next = await store.transaction(async (tx) => {
-    const current = await tx.get('tickets', input.ticketId);
+    // With the caller's version, the ticket read above is the one to change: were it changed since, the
+    // event of the next version exists and this transaction's insert of it fails (STALE_VERSION below). So
+    // no second read; without a version (rating), the transaction reads the current ticket.
+    const current = input.version !== undefined ? found : await tx.get('tickets', input.ticketId);
     if (!current) throw new AppError('TICKET.NOT_FOUND');
-    if (input.version !== undefined && current.version !== input.version)
-      throw new AppError('TICKET.STALE_VERSION');
     const rel = relationsOf(user, current);
     authorize(name, current, rel);
     return writeChange(
@@ -134,6 +135,10 @@ export async function act(
       actingPerson(name, user, current, rel),
       plan(current, rel),
     );
+  }).catch((error: unknown) => {
+    if (input.version !== undefined && isAppError(error) && error.code === 'STORE.DUPLICATE')
+      throw new AppError('TICKET.STALE_VERSION');
+    throw error;
   });
   return detailOf(store, next, user, relationsOf(user, next), now);
 }
