@@ -62,7 +62,14 @@ export async function sendEntries(
       else if (!found) n.delivery = finished(d, 'inAppOnly', 'noGrant', now);
       else if (!user) n.delivery = finished(d, 'failed', 'noUser', now, { lastError: '用户不存在' });
       else {
-        n.delivery = { ...d, state: 'sending', attempts: 1, claimedAt: now, claimedBy: token, nextAttemptAt: null };
+        n.delivery = {
+          ...d,
+          state: 'sending',
+          attempts: 1,
+          claimedAt: now,
+          claimedBy: token,
+          nextAttemptAt: null,
+        };
         claims.set(n._id, { n, found });
       }
       docs.push(n);

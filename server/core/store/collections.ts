@@ -102,6 +102,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['communityId', 'createdAt'] },
       { fields: ['state', 'publishAt'] },
       { fields: ['state', 'publishing.claimedAt'] },
+      { fields: ['state', 'publishing.leaseUntil'] },
     ],
   },
   noticeTargets: {

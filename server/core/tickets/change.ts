@@ -118,27 +118,29 @@ export async function act(
   const now = deps.clock.now();
   const plan = await prepare({ user, ticket: found, relations, now });
 
-  const next = await store.transaction(async (tx) => {
-    // With the caller's version, the ticket read above is the one to change: were it changed since, the
-    // event of the next version exists and this transaction's insert of it fails (STALE_VERSION below). So
-    // no second read; without a version (rating), the transaction reads the current ticket.
-    const current = input.version !== undefined ? found : await tx.get('tickets', input.ticketId);
-    if (!current) throw new AppError('TICKET.NOT_FOUND');
-    const rel = relationsOf(user, current);
-    authorize(name, current, rel);
-    return writeChange(
-      tx,
-      deps,
-      now,
-      current,
-      name,
-      actingPerson(name, user, current, rel),
-      plan(current, rel),
-    );
-  }).catch((error: unknown) => {
-    if (input.version !== undefined && isAppError(error) && error.code === 'STORE.DUPLICATE')
-      throw new AppError('TICKET.STALE_VERSION');
-    throw error;
-  });
+  const next = await store
+    .transaction(async (tx) => {
+      // With the caller's version, the ticket read above is the one to change: were it changed since, the
+      // event of the next version exists and this transaction's insert of it fails (STALE_VERSION below). So
+      // no second read; without a version (rating), the transaction reads the current ticket.
+      const current = input.version !== undefined ? found : await tx.get('tickets', input.ticketId);
+      if (!current) throw new AppError('TICKET.NOT_FOUND');
+      const rel = relationsOf(user, current);
+      authorize(name, current, rel);
+      return writeChange(
+        tx,
+        deps,
+        now,
+        current,
+        name,
+        actingPerson(name, user, current, rel),
+        plan(current, rel),
+      );
+    })
+    .catch((error: unknown) => {
+      if (input.version !== undefined && isAppError(error) && error.code === 'STORE.DUPLICATE')
+        throw new AppError('TICKET.STALE_VERSION');
+      throw error;
+    });
   return detailOf(store, next, user, relationsOf(user, next), now);
 }
