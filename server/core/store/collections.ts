@@ -126,6 +126,9 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['gridId', 'status'] },
       { fields: ['communityId', 'status'] },
       { fields: ['communityId', 'category', 'status'] },
+      // "Same problem nearby": the map cells around a place, and the same estate (tickets/nearby.ts).
+      { fields: ['cell', 'category', 'status'] },
+      { fields: ['estateId', 'category', 'status'] },
       { fields: ['open', 'escalateAt'] },
       { fields: ['open', 'signForBy'] },
       { fields: ['status', 'autoCloseAt'] },

@@ -23,6 +23,7 @@ import { hoursAfter, nextEscalationAt } from './deadlines';
 import type { PersonSnapshot, Ticket, TicketEvent } from './model';
 import { audienceOf, toDutyDesk, toHandlers, toResidents } from './notify';
 import { dutyDeskOf } from './leaders';
+import { cellOf } from './nearby-cells';
 import { openTicketCounts } from './open-counts';
 import { snapshotOf } from './people';
 import { homeCommunityOf, resolvePlace, routeRequestFor } from './place';
@@ -81,6 +82,8 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     placeText: place.placeText,
     location: place.location,
     buildingId: place.buildingId,
+    estateId: place.estateId,
+    cell: cellOf(place.location),
     communityId,
     gridId: decision.gridId,
     microGridId: decision.microGridId,
