@@ -10,11 +10,17 @@ import type { Store, Tx } from '../core/ports/store';
 
 export interface TrackedDeps {
   deps: Deps;
-  /** Outbox entry ids written by committed transactions or plain inserts during the action. */
+  /** Ids of outbox entries and notifications written by committed transactions or plain inserts. */
   queued: string[];
 }
 
-/** Wraps the store so that outbox inserts are noted; a transaction's notes count only once it committed. */
+/**
+ * A change's transaction writes an outbox entry, or (few recipients) its notifications themselves: both are
+ * sent right after. Notifications written outside a transaction come from a fan-out, which sends its own.
+ */
+const QUEUED = new Set<string>(['outbox', 'notifications']);
+
+/** Wraps the store so that outbox and notification inserts are noted; a transaction's notes count only once it committed. */
 export function trackOutbox(deps: Deps): TrackedDeps {
   const queued: string[] = [];
   const inner = deps.store;
@@ -43,11 +49,11 @@ export function trackOutbox(deps: Deps): TrackedDeps {
         get: (c, id) => tx.get(c, id),
         insert: async (c, doc) => {
           await tx.insert(c, doc);
-          if (c === 'outbox') attempt.push(doc._id);
+          if (QUEUED.has(c)) attempt.push(doc._id);
         },
         set: async (c, doc) => {
           await tx.set(c, doc);
-          if (c === 'outbox') attempt.push(doc._id);
+          if (QUEUED.has(c)) attempt.push(doc._id);
         },
         update: (c, id, patch) => tx.update(c, id, patch),
         delete: (c, id) => tx.delete(c, id),

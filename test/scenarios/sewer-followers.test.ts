@@ -70,7 +70,8 @@ describe('scenario 2: blocked sewer wells in 文明村小区', () => {
     // Followers may read it, but only the reporter answers it.
     expect((await he.ok('ticket', 'get', { ticketId: first.ticketId })).allowedActions).toEqual([]);
 
-    const residents = [uid('dev-resident-wang'), uid('dev-resident-he'), uid('dev-resident-zhao')];
+    // Recipients of a change's own notifications, in id order.
+    const residents = [uid('dev-resident-he'), uid('dev-resident-wang'), uid('dev-resident-zhao')];
     expect(await outbox(h)).toEqual([
       { kind: 'ticketAssigned', userIds: [uid('dev-resident-wang')] },
       { kind: 'ticketAssigned', userIds: [uid('dev-worker-wulipucun-01-1')] },

@@ -10,6 +10,7 @@
 import type { Deps } from '../ports';
 import { toIso } from '../time/shanghai';
 import { sendEntries } from './fresh-dispatch';
+import { isNotificationId } from './fan-out';
 import type { Notification, OutboxEntry } from './model';
 import {
   add,
@@ -106,20 +107,43 @@ export async function dispatchDue(
 export async function dispatchEntries(
   deps: DispatchDeps & Pick<Deps, 'ids'>,
   settings: NotificationSettings,
-  outboxIds: string[],
+  ids: string[],
   budget = 20,
 ): Promise<DispatchTally> {
-  if (outboxIds.length === 0) return emptyTally();
+  if (ids.length === 0) return emptyTally();
+  // A change with few recipients wrote their notifications itself (outbox.ts): those waiting for a send.
+  const direct = [...new Set(ids.filter(isNotificationId))].slice(0, budget);
+  const outboxIds = ids.filter((id) => !isNotificationId(id));
+  const tally = direct.length ? await dispatchWritten(deps, settings, direct) : emptyTally();
+  if (outboxIds.length === 0) return tally;
   const found = new Map((await findByIds(deps.store, 'outbox', outboxIds)).map((e) => [e._id, e]));
   const picked: OutboxEntry[] = [];
-  let left = budget;
+  let left = budget - direct.length;
   for (const id of new Set(outboxIds)) {
     const entry = found.get(id);
     if (!entry || entry.state !== 'pending' || entry.userIds.length > left) continue;
     picked.push(entry);
     left -= entry.userIds.length;
   }
-  return sendEntries(deps, settings, picked);
+  const fanned = await sendEntries(deps, settings, picked);
+  for (const step of Object.keys(tally) as DispatchStep[]) tally[step] += fanned[step];
+  return tally;
+}
+
+/** Sends the pending ones among notifications a change wrote: one query for them, then as dispatchDue does. */
+async function dispatchWritten(
+  deps: DispatchDeps,
+  settings: NotificationSettings,
+  ids: string[],
+): Promise<DispatchTally> {
+  const tally = emptyTally();
+  const pending = (await findByIds(deps.store, 'notifications', ids)).filter(
+    (n) => n.delivery.state === 'pending',
+  );
+  if (pending.length === 0) return tally;
+  const reads = await readPass(deps, settings, pending);
+  await pool(pending, 4, async (n) => add(tally, await dispatchNotification(deps, settings, n, reads)));
+  return tally;
 }
 
 /**

@@ -7,6 +7,11 @@ export function notificationId(outboxId: string, userId: string): string {
   return `ntf_${outboxId}_${userId}`;
 }
 
+/** Whether an id names a notification (derived above), not an outbox entry. */
+export function isNotificationId(id: string): boolean {
+  return id.startsWith('ntf_');
+}
+
 /** The in-app notification of one recipient, pending and due at once. */
 export function notificationFor(entry: OutboxEntry, userId: string): Notification {
   return {

@@ -57,3 +57,28 @@ export function pickGrant(
   }
   return null;
 }
+
+/**
+ * The outcome known without sending, for a notification about to be written: in-app only (no template, or no
+ * grant), failed (no such user); null when it has a grant and waits for the send.
+ */
+export function decidedDelivery(
+  reads: PassReads,
+  settings: NotificationSettings,
+  n: Pick<Notification, 'userId' | 'kind'>,
+): {
+  state: 'inAppOnly' | 'failed';
+  reason: 'noTemplate' | 'noGrant' | 'noUser';
+  extra?: { lastError: string };
+} | null {
+  if (templatesFor(settings.templates, n.kind).length === 0)
+    return { state: 'inAppOnly', reason: 'noTemplate' };
+  // Peeked, not taken: the send takes the grant (send-step.ts reserves it).
+  const usableGrant = templatesFor(settings.templates, n.kind).some(({ config }) =>
+    usable(reads.grants.get(subscriptionId(n.userId, config.id)) ?? null),
+  );
+  if (!usableGrant) return { state: 'inAppOnly', reason: 'noGrant' };
+  if (!reads.users.has(n.userId))
+    return { state: 'failed', reason: 'noUser', extra: { lastError: '用户不存在' } };
+  return null;
+}

@@ -6,7 +6,8 @@
 import { truncateText } from '../notifications/wechat-fields';
 import type { TicketActions, TicketDetail } from '../../../typings/ticket';
 import { AppError, isAppError } from '../errors';
-import { queueNotification } from '../notifications/outbox';
+import type { NewNotification } from '../notifications/model';
+import { queueNotification, readDecided } from '../notifications/outbox';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
@@ -120,31 +121,14 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     photos: input.photos,
   };
 
-  try {
-    await store.transaction(async (tx) => {
-      // The ticket first: a retry of an accepted report finds it here, even with the hour's limit reached.
-      await tx.insert('tickets', ticket);
-      await countSubmission(tx, user._id, policy.submitsPerHour, now);
-      await tx.insert('ticketEvents', event);
-      if (!assignee) {
-        await queueNotification(tx, deps.ids, now, toDutyDesk(ticket, dutyDesk, decision.reason));
-        return;
-      }
-      await queueNotification(
-        tx,
-        deps.ids,
-        now,
+  const notifications: NewNotification[] = assignee
+    ? [
         toResidents(ticket, 'ticketAssigned', {
           title: '工单已受理',
           body: `您反映的问题已分派给${assignee.roleLabel} ${assignee.name}处理`,
           status: '已受理',
           person: assignee.name,
         }),
-      );
-      await queueNotification(
-        tx,
-        deps.ids,
-        now,
         toHandlers(
           ticket,
           [assignee.userId, ...decision.alsoNotifyUserIds],
@@ -157,7 +141,19 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
           },
           audienceOf(assignee.roleLabel),
         ),
-      );
+      ]
+    : [toDutyDesk(ticket, dutyDesk, decision.reason)];
+  // The recipients' grants, so that the transaction writes their notifications decided (outbox.ts).
+  const decided = await readDecided(deps, notifications);
+
+  try {
+    await store.transaction(async (tx) => {
+      // The ticket first: a retry of an accepted report finds it here, even with the hour's limit reached.
+      await tx.insert('tickets', ticket);
+      await countSubmission(tx, user._id, policy.submitsPerHour, now);
+      await tx.insert('ticketEvents', event);
+      for (const notification of notifications)
+        await queueNotification(tx, deps.ids, now, notification, decided);
     });
   } catch (error) {
     // The same request at the same moment: the other call created it; answer with that ticket.
