@@ -24,7 +24,14 @@ import { loadActor } from '../users/actor';
 import { loadNoticeForStaff, requireVersion } from './access';
 import { audiencePage, loadPlaces } from './audience';
 import { excerptOf } from './body';
-import { BUCKETS, emptyCounts, groupCountFor, shardIndexesOf, shardOf } from './coverage-shards';
+import {
+  bucketCountFor,
+  BUCKETS,
+  emptyCounts,
+  groupCountFor,
+  shardIndexesOf,
+  shardOf,
+} from './coverage-shards';
 import type { CoverageShard, Notice, NoticeTarget, PublishingProgress } from './model';
 import { noticeIds } from './model';
 import { subscribersByHousehold } from './subscriptions';
@@ -34,8 +41,8 @@ import { staffView } from './views';
 export const FIRST_SLICE = 1000;
 /** Households per slice in scheduled runs (10 queries and 10 batch inserts at CloudBase's 1,000 a request). */
 export const SLICE = 10_000;
-/** Slices per scheduled run: ~120 requests, a few seconds at CloudBase's latency, far inside 60 s. */
-export const SLICES_PER_RUN = 5;
+/** Slices per scheduled run: ~50 requests, well under a second of CloudBase latency, far inside 60 s. */
+export const SLICES_PER_RUN = 2;
 /** How long a claim holds: longer than any function may run (60 s), so a live run is never overtaken. */
 export const LEASE_MS = 90_000;
 /** Kept for readers of older code: a claim older than this belonged to a run that died. */
@@ -204,7 +211,8 @@ function tallied(tally: Record<string, number[]>, households: Household[]): Reco
 async function goLive(deps: Deps, notice: Notice, progress: PublishingProgress): Promise<Notice> {
   const { store } = deps;
   const microGridIds = Object.keys(progress.tally).sort();
-  const layout = { coverageShards: groupCountFor(microGridIds.length) * BUCKETS, coverageBuckets: BUCKETS };
+  const buckets = bucketCountFor(microGridIds.length);
+  const layout = { coverageShards: groupCountFor(microGridIds.length) * buckets, coverageBuckets: buckets };
   const places = await loadPlaces(store, notice.communityId);
   await insertShards(store, shardsOf(notice, layout, progress.tally, places));
   const live = {
@@ -253,7 +261,10 @@ function shardsOf(
     const micro = places.microGrids.get(microGridId);
     const grid = micro ? places.grids.get(micro.gridId) : undefined;
     const indexes = shardIndexesOf(layout, microGridId);
-    buckets.forEach((households, bucket) => {
+    // Tallied over BUCKETS buckets; folded into the layout's (a divisor of BUCKETS).
+    const folded = new Array<number>(layout.coverageBuckets).fill(0);
+    buckets.forEach((n, bucket) => (folded[bucket % layout.coverageBuckets]! += n));
+    folded.forEach((households, bucket) => {
       if (households === 0) return;
       docs[indexes[bucket]!]!.microGrids[microGridId] = {
         gridId: micro?.gridId ?? '',
