@@ -1,4 +1,4 @@
-/** The shard layout: a household's bucket is the same whether counted among 8 buckets and folded, or among 4. */
+/** The shard layout: a household's bucket is the same whether counted among 16 buckets and folded, or among 4. */
 import {
   BUCKETS,
   bucketCountFor,
@@ -10,10 +10,10 @@ import {
 describe('coverage shard layout', () => {
   const households = Array.from({ length: 500 }, (_, i) => `h_street_${i}_${(i * 7919) % 1000}`);
 
-  test('a large street uses half the buckets, and a household folds into the bucket it is written to', () => {
+  test('a large street uses fewer buckets, and a household folds into the bucket it is written to', () => {
     expect(bucketCountFor(38)).toBe(BUCKETS);
     const fewer = bucketCountFor(1000);
-    expect(fewer).toBe(BUCKETS / 2);
+    expect(fewer).toBe(BUCKETS / 4);
     for (const h of households) expect(shardOf(h, BUCKETS) % fewer).toBe(shardOf(h, fewer));
   });
 

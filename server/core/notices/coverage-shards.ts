@@ -17,15 +17,23 @@ import type { CoverageEntry, CoverageShard } from './model';
 /** Micro-grid groups at most. */
 export const MAX_GROUPS = 16;
 /** Household buckets per group at most: the most receipts of one micro-grid that never meet on one document. */
-export const BUCKETS = 8;
-/** Past this many micro-grids, fewer buckets: every bucket repeats its micro-grids' entries, and the
- * dashboard reads them all (1,000 micro-grids × 8 buckets would be 1.3 MB a read). */
-const MANY_MICRO_GRIDS = 250;
+export const BUCKETS = 16;
+/**
+ * Fewer buckets for larger audiences: every bucket repeats its micro-grids' entries, and the dashboard reads
+ * them all (1,000 micro-grids × 16 buckets would be 2.5 MB a read; × 4, 0.6 MB).
+ */
+const BUCKETS_BY_SIZE: Array<[maxMicroGrids: number, buckets: number]> = [
+  [100, 16],
+  [250, 8],
+  [Infinity, 4],
+];
 
-/** Household buckets for an audience over `microGrids` micro-grids: 8, or 4 for a large street. A divisor of
- * BUCKETS, so a household's bucket among BUCKETS folds into its bucket among these (hash % 8 % 4 = hash % 4). */
+/**
+ * Household buckets for an audience over `microGrids` micro-grids. Always a divisor of BUCKETS, so that a
+ * household's bucket among BUCKETS folds into its bucket among these (hash % 16 % 4 = hash % 4).
+ */
 export function bucketCountFor(microGrids: number): number {
-  return microGrids > MANY_MICRO_GRIDS ? BUCKETS / 2 : BUCKETS;
+  return BUCKETS_BY_SIZE.find(([max]) => microGrids <= max)![1];
 }
 /** Shard documents of one notice at most: the dashboard's one query. */
 export const MAX_SHARDS = MAX_GROUPS * BUCKETS;
