@@ -206,7 +206,9 @@ describe('a publication in slices', () => {
       if (args[0] === 'notices') throw new Error('instance killed');
       return update(...args);
     }) as typeof store.update;
-    await expect(runPublication(w.h.deps, claimed, { slices: 3, slice: 300 })).rejects.toThrow('instance killed');
+    await expect(runPublication(w.h.deps, claimed, { slices: 3, slice: 300 })).rejects.toThrow(
+      'instance killed',
+    );
     store.update = update;
     expect(await store.count('noticeTargets', { noticeId: claimed._id })).toBe(300);
 
