@@ -41,8 +41,8 @@ import { staffView } from './views';
 export const FIRST_SLICE = 1000;
 /** Households per slice in scheduled runs (10 queries and 10 batch inserts at CloudBase's 1,000 a request). */
 export const SLICE = 10_000;
-/** Slices per scheduled run: ~50 requests, well under a second of CloudBase latency, far inside 60 s. */
-export const SLICES_PER_RUN = 2;
+/** Slices per scheduled run: ~25 requests, a quarter second of CloudBase latency, far inside 60 s. */
+export const SLICES_PER_RUN = 1;
 /** How long a claim holds: longer than any function may run (60 s), so a live run is never overtaken. */
 export const LEASE_MS = 90_000;
 /** Kept for readers of older code: a claim older than this belonged to a run that died. */
