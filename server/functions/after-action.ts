@@ -5,6 +5,8 @@
  * picks up whatever is left.
  */
 import { dispatchEntries } from '../core/notifications/dispatcher';
+import { awaitsSend } from '../core/notifications/fan-out';
+import type { Notification } from '../core/notifications/model';
 import type { Deps } from '../core/ports';
 import type { Store, Tx } from '../core/ports/store';
 
@@ -18,7 +20,11 @@ export interface TrackedDeps {
  * A change's transaction writes an outbox entry, or (few recipients) its notifications themselves: both are
  * sent right after. Notifications written outside a transaction come from a fan-out, which sends its own.
  */
-const QUEUED = new Set<string>(['outbox', 'notifications']);
+function toSend(collection: string, doc: object): boolean {
+  if (collection === 'outbox') return true;
+  // One written finished (in-app only) needs nothing more: noting it would only cost a read to find out.
+  return collection === 'notifications' && awaitsSend(doc as Notification);
+}
 
 /** Wraps the store so that outbox and notification inserts are noted; a transaction's notes count only once it committed. */
 export function trackOutbox(deps: Deps): TrackedDeps {
@@ -49,11 +55,11 @@ export function trackOutbox(deps: Deps): TrackedDeps {
         get: (c, id) => tx.get(c, id),
         insert: async (c, doc) => {
           await tx.insert(c, doc);
-          if (QUEUED.has(c)) attempt.push(doc._id);
+          if (toSend(c, doc)) attempt.push(doc._id);
         },
         set: async (c, doc) => {
           await tx.set(c, doc);
-          if (QUEUED.has(c)) attempt.push(doc._id);
+          if (toSend(c, doc)) attempt.push(doc._id);
         },
         update: (c, id, patch) => tx.update(c, id, patch),
         delete: (c, id) => tx.delete(c, id),

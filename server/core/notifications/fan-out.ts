@@ -7,6 +7,11 @@ export function notificationId(outboxId: string, userId: string): string {
   return `ntf_${outboxId}_${userId}`;
 }
 
+/** Whether a notification still waits for its send (pending, or claimed and not yet recorded). */
+export function awaitsSend(n: Pick<Notification, 'delivery'>): boolean {
+  return n.delivery.state === 'pending' || n.delivery.state === 'sending';
+}
+
 /** Whether an id names a notification (derived above), not an outbox entry. */
 export function isNotificationId(id: string): boolean {
   return id.startsWith('ntf_');
