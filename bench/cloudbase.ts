@@ -365,9 +365,7 @@ function street(key: string) {
   return { communityId, community, grids, microGrids, households };
 }
 
-async function publishStreet(
-  b: Bench,
-): Promise<{
+async function publishStreet(b: Bench): Promise<{
   households: number;
   requests: number;
   longestMs: number;
