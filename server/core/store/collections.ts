@@ -29,6 +29,7 @@ import type {
 } from '../notices/model';
 import type { Ticket, TicketEvent } from '../tickets/model';
 import type { TicketPolicyDoc } from '../tickets/policy-model';
+import type { SubmitRate } from '../tickets/submit-rate';
 
 export interface CollectionDocs {
   users: User;
@@ -58,6 +59,7 @@ export interface CollectionDocs {
   householdCodes: HouseholdCode;
   bindRequests: BindRequest;
   invites: Invite;
+  submitRates: SubmitRate;
 }
 
 export type CollectionName = keyof CollectionDocs;
@@ -113,6 +115,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['communityId', 'createdAt'] },
       { fields: ['state', 'publishAt'] },
       { fields: ['state', 'publishing.claimedAt'] },
+      { fields: ['state', 'publishing.leaseUntil'] },
     ],
   },
   noticeTargets: {
@@ -142,6 +145,9 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['gridId', 'status'] },
       { fields: ['communityId', 'status'] },
       { fields: ['communityId', 'category', 'status'] },
+      // "Same problem nearby": the map cells around a place, and the same estate (tickets/nearby.ts).
+      { fields: ['cell', 'category', 'status'] },
+      { fields: ['estateId', 'category', 'status'] },
       { fields: ['open', 'escalateAt'] },
       { fields: ['open', 'signForBy'] },
       { fields: ['status', 'autoCloseAt'] },
@@ -161,6 +167,8 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
     ],
   },
   invites: { indexes: [{ fields: ['communityId'] }] },
+  // Read and written by id inside the submit transaction only.
+  submitRates: { indexes: [] },
 };
 
 export const collectionNames = Object.keys(collections) as CollectionName[];
