@@ -12,6 +12,7 @@ import { listMembers, removeMember, setMember, setOnDuty, setSecretary } from '.
 import { gridMapView } from '../core/grids/map-view';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
+import { routingDepsOf } from '../core/routing/routing-deps';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
 import { defineFunction } from './define';
 import { fileIdSchema, id, latLngSchema } from './schemas';
@@ -68,8 +69,7 @@ const EXPORT_NAMES = {
 export const gridFunction = defineFunction<GridActions>('grid', {
   route: {
     input: z.object({ communityId: id, category, point: latLngSchema.optional(), buildingId: id.optional() }),
-    run: (deps, caller, input) =>
-      explainRoute({ store: deps.store, routingIndexes: deps.routingIndexes }, caller, input),
+    run: (deps, caller, input) => explainRoute(routingDepsOf(deps), caller, input),
   },
   map: {
     input: z.object({ communityId: id }),

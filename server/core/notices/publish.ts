@@ -186,7 +186,7 @@ function shardsOf(
     doc.microGrids[h.microGridId] = {
       gridId: h.gridId,
       gridName: grid?.name ?? '',
-      name: micro ? microGridLabel(grid?.name ?? '', micro.name) : h.microGridId,
+      name: micro ? microGridLabel(grid, micro.name) : h.microGridId,
       ...emptyCounts(),
       households: 1,
     };

@@ -6,7 +6,7 @@ import { requireCommunityStaff } from '../users/permissions';
 import type { RouteRequest } from './decision';
 import { route, type RouteDeps } from './route';
 
-/** Routes without filing anything; staff of the named community only. */
+/** Routes without filing anything, exactly as a submission would (routingDepsOf); staff of the community only. */
 export async function explainRoute(
   deps: RouteDeps,
   caller: Caller,
@@ -31,6 +31,7 @@ export async function explainRoute(
       ? { microGridId: decision.microGridId, label: decision.microGridLabel ?? '' }
       : null,
     assignee: decision.assigneeUserId ? person(decision.assigneeUserId) : null,
+    nobodyToAssign: decision.nobodyToAssign,
     alsoNotify: decision.alsoNotifyUserIds.map(person),
     urgent: decision.urgent,
     assignmentReason: decision.assignmentReason ?? '',

@@ -11,6 +11,7 @@ import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { RouteDecision } from '../routing/decision';
 import { route } from '../routing/route';
+import { routingDepsOf } from '../routing/routing-deps';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
@@ -21,7 +22,6 @@ import { hoursAfter, nextEscalationAt } from './deadlines';
 import type { PersonSnapshot, Ticket, TicketEvent } from './model';
 import { audienceOf, toDutyDesk, toHandlers, toResidents } from './notify';
 import { dutyDeskOf } from './leaders';
-import { openTicketCounts } from './open-counts';
 import { snapshotOf } from './people';
 import { homeCommunityOf, resolvePlace, routeRequestFor } from './place';
 import { deadlineRowFor, loadTicketPolicy, type TicketPolicy } from './policy';
@@ -48,7 +48,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
   await requirePhotos(deps, input.photos);
 
   const decision = await route(
-    { store, routingIndexes: deps.routingIndexes, openTicketCounts: openTicketCounts(store) },
+    routingDepsOf(deps),
     routeRequestFor(input.category, input.place, place, place.communityId ?? homeCommunityId),
   );
   const communityId = decision.communityId ?? place.communityId ?? homeCommunityId;
