@@ -1,6 +1,7 @@
 /** The `ticket` cloud function: a resident's report from submission to closing (DESIGN §4). */
 import { z } from 'zod';
 import type { TicketActions, TicketCategory, TicketPlace } from '../../typings/ticket';
+import type { WorkbenchActions } from '../../typings/workbench';
 import { ticketCategories } from '../core/tickets/categories';
 import { dispatch } from '../core/tickets/dispatch';
 import {
@@ -16,6 +17,7 @@ import { followTicket, nearbyTickets } from '../core/tickets/nearby';
 import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
 import { submitTicket } from '../core/tickets/submit';
 import { defineFunction } from './define';
+import { workbenchActions } from './workbench-actions';
 import { fileIdSchema, id, latLngSchema } from './schemas';
 
 const category = z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]);
@@ -42,7 +44,7 @@ const ticketId = z.object({ ticketId: id });
 const versioned = z.object({ ticketId: id, version: z.number().int().min(1) });
 const communityId = z.object({ communityId: id });
 
-export const ticketFunction = defineFunction<TicketActions>('ticket', {
+export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('ticket', {
   submit: {
     input: z.object({
       clientRequestId: z.string().trim().min(8).max(64),
@@ -113,4 +115,5 @@ export const ticketFunction = defineFunction<TicketActions>('ticket', {
   },
   letters: { input: communityId, run: (deps, caller, input) => letters(deps, caller, input) },
   assignees: { input: ticketId, run: (deps, caller, input) => dispatch.assignees(deps, caller, input) },
+  ...workbenchActions,
 });
