@@ -7,11 +7,12 @@ import { noticeRows } from './notice';
 import { schedulerRows } from './scheduler';
 import { ticketRows } from './ticket';
 import { userRows } from './user';
+import { workbenchRows } from './workbench';
 
 export const rowsByFunction: Record<FunctionName, Row[]> = {
   user: userRows,
   grid: gridRows,
-  ticket: ticketRows,
+  ticket: [...ticketRows, ...workbenchRows],
   notice: noticeRows,
   message: messageRows,
   scheduler: schedulerRows,
