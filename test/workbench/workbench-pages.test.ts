@@ -214,3 +214,33 @@ describe('the secretary’s home', () => {
     expect(refused.has('.letter-line')).toBe(false);
   });
 });
+
+describe('the duty queue’s merge', () => {
+  it('finds an assigned original by words instead of a typed id', async () => {
+    const original = await file('mg_wujiayuan_02_1', '小区东门路灯不亮');
+    serial += 1;
+    const queued = await h.as('dev-resident-li').ok('ticket', 'submit', {
+      clientRequestId: `wb-page-queued-${serial}`,
+      category: 'garbage',
+      description: '东门那盏路灯还是不亮',
+      photos: [],
+      place: { kind: 'point', point: { lat: 36.2, lng: 104.2 } },
+    });
+    expect(queued.status).toBe('submitted');
+    const page = await renderPage(h, 'packages/staff/pages/duty-queue/index', STAFF, { communityId: C });
+    await page.until(() => expect(page.texts('.queue-item')).toHaveLength(1));
+    await page.tap('#ticket-0');
+    await page.until(() => expect(page.has('.merge-btn')).toBe(true));
+    await page.tap('.merge-btn');
+    await page.input('.merge-input', '东门 路灯');
+    await page.tap('.merge-search');
+    await page.until(() => expect(page.texts('.into-chip')).toHaveLength(1));
+    expect(page.has('.into-input')).toBe(false);
+    await page.tap('#candidate-0');
+    await page.tap('.merge-submit');
+    await page.until(() => expect(page.text('.empty')).toBe('值班台没有待处理的工单'));
+    const merged = await h.as(STAFF).ok('ticket', 'get', { ticketId: queued.ticketId });
+    expect(merged.mergedIntoTicketId).toBe(original.ticketId);
+    showsNoIds(page);
+  });
+});
