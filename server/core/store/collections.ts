@@ -137,6 +137,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['communityId', 'escalationLevel', 'open', 'escalatedAt'] },
       { fields: ['gridId', 'createdAt'] },
       { fields: ['gridId', 'status', 'createdAt'] },
+      { fields: ['gridId', 'escalationLevel', 'createdAt'] },
       { fields: ['microGridId', 'createdAt'] },
       { fields: ['microGridId', 'status', 'createdAt'] },
       { fields: ['assigneeUserId', 'createdAt'] },

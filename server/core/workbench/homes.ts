@@ -54,7 +54,10 @@ export async function leaderHome(deps: Deps, caller: Caller, input: Req<'leaderH
       window: HOME_LIST,
     }),
     walkTickets(store, {
-      branches: branchesFor(places, { escalated: true, statuses: [...SIGN_FOR, ...RESOLVE] }, nowIso),
+      // Open and escalated, one branch per grid and level: the same tickets the count counts.
+      branches: places.flatMap((p) =>
+        [1, 2].map((level): Where => ({ ...p, open: true, escalationLevel: level, category: NOT_LETTER })),
+      ),
       cursor: null,
       limit: HOME_LIST,
       window: HOME_LIST,
