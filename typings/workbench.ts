@@ -62,7 +62,8 @@ export interface LeaderHome {
   communityId: Id;
   grids: Array<{ gridId: Id; name: string }>;
   counts: { open: number; overdue: number; escalated: number };
-  /** The first few of each, most urgent first. */
+  /** The first few of each, newest first; the workbench has the rest. */
+  open: WorkbenchRow[];
   overdue: WorkbenchRow[];
   escalated: WorkbenchRow[];
 }

@@ -56,6 +56,12 @@ describe('the workbench page', () => {
   it('says so when there is nothing, then lists, filters and pages the community’s tickets', async () => {
     const empty = await renderPage(h, WORKBENCH, STAFF, { communityId: C });
     await empty.until(() => expect(empty.text('.empty')).toBe('没有符合条件的工单'));
+    // While a page is on its way: 加载中…, and no "nothing here" yet.
+    const loading = (empty.page as unknown as { load(reset: boolean): Promise<void> }).load(true);
+    expect(empty.text('.loading')).toBe('加载中…');
+    expect(empty.has('.empty')).toBe(false);
+    await loading;
+    expect(empty.has('.loading')).toBe(false);
 
     for (let i = 0; i < 23; i++)
       await file(i % 2 ? 'mg_wujiayuan_02_1' : 'mg_wujiayuan_01_1', `垃圾没人清运 ${i}`);
@@ -173,6 +179,7 @@ describe('the leader’s home', () => {
     await page.until(() => expect(page.text('.open-count .number')).toBe('2'));
     expect(page.text('.overdue-count .number')).toBe('2');
     expect(page.texts('.overdue-line')).toHaveLength(2);
+    expect(page.texts('.open-line')).toHaveLength(2);
     expect(page.text('.grid-names')).toBe('第二网格');
     showsNoIds(page);
     await page.tap('.workbench-btn');

@@ -294,6 +294,13 @@ describe('homes', () => {
     });
     expect(home.counts.overdue).toBeGreaterThan(0);
     expect(home.overdue.length).toBe(Math.min(5, home.counts.overdue));
+    expect(home.open.map((r) => r.ticketId)).toEqual(
+      mine
+        .filter((t) => t.open)
+        .sort(newest)
+        .slice(0, 5)
+        .map((t) => t._id),
+    );
     expect(home.grids).toEqual([{ gridId: G2, name: '第二网格' }]);
     const staff = await h.as(STAFF).call('ticket', 'leaderHome', { communityId: C });
     expect(staff).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });

@@ -138,6 +138,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['gridId', 'createdAt'] },
       { fields: ['gridId', 'status', 'createdAt'] },
       { fields: ['gridId', 'escalationLevel', 'createdAt'] },
+      { fields: ['gridId', 'open', 'createdAt'] },
       { fields: ['microGridId', 'createdAt'] },
       { fields: ['microGridId', 'status', 'createdAt'] },
       { fields: ['assigneeUserId', 'createdAt'] },

@@ -41,29 +41,37 @@ export async function leaderHome(deps: Deps, caller: Caller, input: Req<'leaderH
   const nowIso = toIso(now);
   const inGrids: Where = { gridId: { in: gridIds }, category: NOT_LETTER };
   const places = gridIds.map((gridId) => ({ gridId }));
-  const [grids, open, lateToSign, lateToResolve, escalated, overdueWalk, escalatedWalk] = await Promise.all([
-    store.find('grids', { where: { _id: { in: gridIds } } }),
-    store.count('tickets', { ...inGrids, open: true }),
-    store.count('tickets', { ...inGrids, status: { in: SIGN_FOR }, signForBy: { lt: nowIso } }),
-    store.count('tickets', { ...inGrids, status: { in: RESOLVE }, resolveBy: { lt: nowIso } }),
-    store.count('tickets', { ...inGrids, open: true, escalationLevel: { gte: 1 } }),
-    walkTickets(store, {
-      branches: branchesFor(places, { overdue: true }, nowIso),
-      cursor: null,
-      limit: HOME_LIST,
-      window: HOME_LIST,
-    }),
-    walkTickets(store, {
-      // Open and escalated, one branch per grid and level: the same tickets the count counts.
-      branches: places.flatMap((p) =>
-        [1, 2].map((level): Where => ({ ...p, open: true, escalationLevel: level, category: NOT_LETTER })),
-      ),
-      cursor: null,
-      limit: HOME_LIST,
-      window: HOME_LIST,
-    }),
-  ]);
-  const [overdueRows, escalatedRows] = await Promise.all([
+  const [grids, open, lateToSign, lateToResolve, escalated, openWalk, overdueWalk, escalatedWalk] =
+    await Promise.all([
+      store.find('grids', { where: { _id: { in: gridIds } } }),
+      store.count('tickets', { ...inGrids, open: true }),
+      store.count('tickets', { ...inGrids, status: { in: SIGN_FOR }, signForBy: { lt: nowIso } }),
+      store.count('tickets', { ...inGrids, status: { in: RESOLVE }, resolveBy: { lt: nowIso } }),
+      store.count('tickets', { ...inGrids, open: true, escalationLevel: { gte: 1 } }),
+      walkTickets(store, {
+        branches: places.map((p): Where => ({ ...p, open: true, category: NOT_LETTER })),
+        cursor: null,
+        limit: HOME_LIST,
+        window: HOME_LIST,
+      }),
+      walkTickets(store, {
+        branches: branchesFor(places, { overdue: true }, nowIso),
+        cursor: null,
+        limit: HOME_LIST,
+        window: HOME_LIST,
+      }),
+      walkTickets(store, {
+        // Open and escalated, one branch per grid and level: the same tickets the count counts.
+        branches: places.flatMap((p) =>
+          [1, 2].map((level): Where => ({ ...p, open: true, escalationLevel: level, category: NOT_LETTER })),
+        ),
+        cursor: null,
+        limit: HOME_LIST,
+        window: HOME_LIST,
+      }),
+    ]);
+  const [openRows, overdueRows, escalatedRows] = await Promise.all([
+    rowsOf(store, openWalk.tickets, now),
     rowsOf(store, overdueWalk.tickets, now),
     rowsOf(store, escalatedWalk.tickets, now),
   ]);
@@ -71,6 +79,7 @@ export async function leaderHome(deps: Deps, caller: Caller, input: Req<'leaderH
     communityId: input.communityId,
     grids: grids.map((g) => ({ gridId: g._id, name: g.name })),
     counts: { open, overdue: lateToSign + lateToResolve, escalated },
+    open: openRows,
     overdue: overdueRows,
     escalated: escalatedRows,
   };

@@ -1,6 +1,6 @@
 /**
  * 网格长首页: the leader's grid at a glance — how many tickets are open, overdue and escalated 督办, the first
- * few overdue and escalated ones, and the way into the grid's workbench.
+ * few of each, and the way into the grid's workbench.
  */
 import type { LeaderHome } from '../../../../../typings/workbench';
 import { me } from '../../../../services/user';
@@ -20,6 +20,7 @@ Component({
     communityId: '',
     gridNames: '',
     counts: null as LeaderHome['counts'] | null,
+    open: [] as WorkbenchLine[],
     overdue: [] as WorkbenchLine[],
     escalated: [] as WorkbenchLine[],
     loaded: false,
@@ -54,6 +55,7 @@ Component({
         this.setData({
           gridNames: home.grids.map((g) => g.name).join('、'),
           counts: home.counts,
+          open: home.open.map((r) => workbenchLine(r, now)),
           overdue: home.overdue.map((r) => workbenchLine(r, now)),
           escalated: home.escalated.map((r) => workbenchLine(r, now)),
           loaded: true,
