@@ -41,9 +41,10 @@ describe('importing boundaries', () => {
       category: 'garbage',
       point: { lng: 103.715, lat: 36.005 },
     });
-    // No members yet: the place is found, the report waits in the duty queue.
+    // No members yet: the place is found (the rule says how), nobody to assign is its own field.
     expect(answer).toMatchObject({
-      rule: 'dutyQueue',
+      rule: 'geofence',
+      nobodyToAssign: true,
       microGrid: { label: '第十网格-2号微网格' },
       assignee: null,
     });

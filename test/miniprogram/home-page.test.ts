@@ -63,6 +63,7 @@ describe('home page against the local cloud', () => {
       '社区工作人员',
     ]);
     expect(entryTitles(comp)).toEqual([
+      '工单工作台',
       '值班台',
       '网格地图',
       '网格力量',
@@ -85,7 +86,7 @@ describe('home page against the local cloud', () => {
 
   test('a staff entry opens its page on the staff member’s community', async () => {
     const comp = await renderAs('dev-staff-wujiayuan');
-    comp.querySelectorAll('.entry')[1]!.dispatchEvent('tap');
+    comp.querySelectorAll('.entry')[2]!.dispatchEvent('tap');
     await simulate.sleep(0);
     expect(wxMock.navigateTo).toHaveBeenCalledWith({
       url: '/packages/staff/pages/grid-map/index?communityId=c_wujiayuan',

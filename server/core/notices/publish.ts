@@ -269,7 +269,7 @@ function shardsOf(
       docs[indexes[bucket]!]!.microGrids[microGridId] = {
         gridId: micro?.gridId ?? '',
         gridName: grid?.name ?? '',
-        name: micro ? microGridLabel(grid?.name ?? '', micro.name) : microGridId,
+        name: micro ? microGridLabel(grid, micro.name) : microGridId,
         ...emptyCounts(),
         households,
       };

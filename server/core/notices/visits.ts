@@ -10,6 +10,7 @@
 import type { NoticeActions, VisitList, VisitTask } from '../../../typings/notice';
 import { AppError } from '../errors';
 import { microGridLabel } from '../grids/labels';
+import type { Grid } from '../grids/model';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
@@ -130,7 +131,7 @@ export async function visitList(
     noticeId: notice._id,
     title: notice.title,
     microGridId: micro._id,
-    microGridName: microGridLabel(grid?.name ?? '', micro.name),
+    microGridName: microGridLabel(grid, micro.name),
     households: entry?.households ?? 0,
     reached: entry?.reached ?? 0,
     unreached: unreached
@@ -175,7 +176,7 @@ export async function visitTasks(deps: Deps, caller: Caller): Promise<{ items: V
     orderBy: [['publishedAt', 'desc']],
     limit: 30,
   });
-  const grids = new Map<string, string>();
+  const grids = new Map<string, Grid | null>();
   const items: VisitTask[] = [];
   for (const notice of notices) {
     const mine = micros.filter((m) => m.communityId === notice.communityId);
@@ -188,15 +189,14 @@ export async function visitTasks(deps: Deps, caller: Caller): Promise<{ items: V
     for (const micro of mine) {
       const entry = entries.get(micro._id);
       if (!entry || entry.reached >= entry.households) continue;
-      if (!grids.has(micro.gridId))
-        grids.set(micro.gridId, (await store.get('grids', micro.gridId))?.name ?? '');
+      if (!grids.has(micro.gridId)) grids.set(micro.gridId, await store.get('grids', micro.gridId));
       items.push({
         noticeId: notice._id,
         title: notice.title,
         category: notice.category,
         publishedAt: notice.publishedAt ?? '',
         microGridId: micro._id,
-        microGridName: microGridLabel(grids.get(micro.gridId) ?? '', micro.name),
+        microGridName: microGridLabel(grids.get(micro.gridId), micro.name),
         households: entry.households,
         reached: entry.reached,
       });

@@ -14,6 +14,7 @@ import type { Store } from '../ports/store';
 import { memoReads } from '../store/read-memo';
 import type { RouteDecision } from '../routing/decision';
 import { route } from '../routing/route';
+import { routingDepsOf } from '../routing/routing-deps';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
@@ -25,7 +26,6 @@ import type { PersonSnapshot, Ticket, TicketEvent } from './model';
 import { audienceOf, toDutyDesk, toHandlers, toResidents } from './notify';
 import { dutyDeskOf } from './leaders';
 import { cellOf } from './nearby-cells';
-import { openTicketCounts } from './open-counts';
 import { snapshotOf } from './people';
 import { homeCommunityOf, resolvePlace, routeRequestFor } from './place';
 import { deadlineRowFor, loadTicketPolicy } from './policy';
@@ -51,7 +51,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     screenText(deps, caller, submittedTexts(input)),
     requirePhotos(deps, input.photos),
     route(
-      { store, routingIndexes: deps.routingIndexes, openTicketCounts: openTicketCounts(store) },
+      routingDepsOf({ ...deps, store }),
       routeRequestFor(input.category, input.place, place, homeCommunityId),
     ),
   ]);
