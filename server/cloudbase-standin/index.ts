@@ -4,7 +4,7 @@
  * CloudBase's documentation: MongoDB query and update operators (mingo), 100 documents per get by default and
  * 1,000 at most, the unique indexes of server/core/store/collections.ts (DATABASE_DUPLICATE_WRITE), snapshot
  * reads and per-document write locks in transactions (DATABASE_TRANSACTION_CONFLICT); storage upload, temporary
- * URLs, download and delete (in memory). NOTES-standin.md says
+ * URLs, download and delete (in memory). docs/cloudbase-standin.md says
  * what it does not do.
  *
  * Usage (every local run of node-sdk needs TENCENTCLOUD=true in the environment, or its init probes a cloud

@@ -1,8 +1,8 @@
 /**
  * The matrix covers every action: an action added to a function without its rows fails here. And the README's
- * "Who may do what" is the matrix rendered (until the lead folds it in, NOTES-privacy.md holds the section).
+ * "Who may do what" in the README is the matrix rendered.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { functions } from '../../server/functions';
 import { cellCount, DOC_BEGIN, DOC_END, normalizeDoc, renderMarkdown, row, ROLES } from './matrix';
@@ -31,10 +31,8 @@ test('every action of every function has its row, and no row names an action tha
   );
 });
 
-test('"Who may do what" in the README (or NOTES-privacy.md until it is folded in) is the matrix rendered', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const notes = join(ROOT, 'NOTES-privacy.md');
-  const text = readme.includes(DOC_BEGIN) || !existsSync(notes) ? readme : readFileSync(notes, 'utf8');
+test('"Who may do what" in the README is the matrix rendered', () => {
+  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const start = text.indexOf(DOC_BEGIN);
   const end = text.indexOf(DOC_END);
   expect(start).toBeGreaterThanOrEqual(0);
