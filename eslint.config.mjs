@@ -61,6 +61,30 @@ export default tseslint.config(
     },
   },
   {
+    // Adapters implement ports; the wiring that uses them (server/production, server/local-cloud) sits above
+    // server/functions. Import cycles and the other layer rules: .dependency-cruiser.json (`npm run lint`).
+    files: ['server/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/functions/**',
+                '**/functions',
+                '**/production/**',
+                '**/local-cloud/**',
+                '**/cloudfunctions/**',
+              ],
+              message: 'Adapters import no function table and no entry point.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // typings/ ships to the mini-program as types only (DESIGN §7).
     files: ['typings/**/*.ts'],
     rules: {

@@ -1,5 +1,5 @@
-// The `notice` cloud function: a thin entry. Identity comes from the WeChat context inside cloudbaseHandler.
-import { cloudbaseHandler } from '../../server/adapters/cloudbase/runtime';
+// The `notice` cloud function: a thin entry. Identity comes from the WeChat context inside cloudFunction (server/production).
+import { cloudFunction } from '../../server/production/main';
 import { noticeFunction } from '../../server/functions/notice';
 
-export const main = cloudbaseHandler(noticeFunction);
+export const main = cloudFunction(noticeFunction);

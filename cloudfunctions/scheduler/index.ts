@@ -1,5 +1,5 @@
-// The `scheduler` cloud function: run by its timer trigger (cloudbaserc.json), one tick of every job.
-import { cloudbaseHandler } from '../../server/adapters/cloudbase/runtime';
+// The `scheduler` cloud function: only its timer trigger (cloudbaserc.json) runs it; clients are refused.
+import { timerFunction } from '../../server/production/main';
 import { schedulerFunction } from '../../server/functions/scheduler';
 
-export const main = cloudbaseHandler(schedulerFunction);
+export const main = timerFunction(schedulerFunction, 'tick');

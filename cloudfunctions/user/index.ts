@@ -1,5 +1,5 @@
-// The `user` cloud function: a thin entry. Identity comes from the WeChat context inside cloudbaseHandler.
-import { cloudbaseHandler } from '../../server/adapters/cloudbase/runtime';
+// The `user` cloud function: a thin entry. Identity comes from the WeChat context inside cloudFunction (server/production).
+import { cloudFunction } from '../../server/production/main';
 import { userFunction } from '../../server/functions/user';
 
-export const main = cloudbaseHandler(userFunction);
+export const main = cloudFunction(userFunction);

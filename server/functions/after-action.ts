@@ -6,7 +6,7 @@
  */
 import { dispatchEntries } from '../core/notifications/dispatcher';
 import type { Deps } from '../core/ports';
-import type { Store, Tx } from '../core/ports/store';
+import { ObservedStore } from '../core/store/observed-store';
 
 export interface TrackedDeps {
   deps: Deps;
@@ -17,46 +17,11 @@ export interface TrackedDeps {
 /** Wraps the store so that outbox inserts are noted; a transaction's notes count only once it committed. */
 export function trackOutbox(deps: Deps): TrackedDeps {
   const queued: string[] = [];
-  const inner = deps.store;
-  const store: Store = {
-    get: (c, id) => inner.get(c, id),
-    find: (c, q) => inner.find(c, q),
-    count: (c, w) => inner.count(c, w),
-    insertMany: async (c, docs) => {
-      await inner.insertMany(c, docs);
-      if (c === 'outbox') queued.push(...docs.map((doc) => doc._id));
+  const store = new ObservedStore(deps.store, {
+    write: (collection, kind, ids) => {
+      if (collection === 'outbox' && (kind === 'insert' || kind === 'set')) queued.push(...ids);
     },
-    update: (c, id, patch, options) => inner.update(c, id, patch, options),
-    remove: (c, id) => inner.remove(c, id),
-    insert: async (collection, doc) => {
-      await inner.insert(collection, doc);
-      if (collection === 'outbox') queued.push(doc._id);
-    },
-    transaction: (work) => tracked(work),
-  };
-  async function tracked<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
-    // The store may run `work` again after a conflict: only the last run's notes are the committed ones.
-    let attempt: string[] = [];
-    const result = await inner.transaction(async (tx) => {
-      attempt = [];
-      const noting: Tx = {
-        get: (c, id) => tx.get(c, id),
-        insert: async (c, doc) => {
-          await tx.insert(c, doc);
-          if (c === 'outbox') attempt.push(doc._id);
-        },
-        set: async (c, doc) => {
-          await tx.set(c, doc);
-          if (c === 'outbox') attempt.push(doc._id);
-        },
-        update: (c, id, patch) => tx.update(c, id, patch),
-        delete: (c, id) => tx.delete(c, id),
-      };
-      return work(noting);
-    });
-    queued.push(...attempt);
-    return result;
-  }
+  });
   return { deps: { ...deps, store }, queued };
 }
 

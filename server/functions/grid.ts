@@ -3,44 +3,31 @@
  * and the member roster. Files travel through the Files port: the client uploads (CloudBase requests stop at
  * 100 KB) and passes the fileId; a small CSV or GeoJSON may come inline as `text`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
 import { AppError } from '../core/errors';
 import { importGridMap, importLedgerTable, requireStaffOf } from '../core/grids/imports';
+import { memberDutyLabels } from '../core/grids/ledger/columns';
 import { exportBoundaries, exportLedger } from '../core/grids/ledger/export-ledger';
 import { listMembers, removeMember, setMember, setOnDuty, setSecretary } from '../core/grids/members';
 import { gridMapView } from '../core/grids/map-view';
 import { createInvite, revokeInvite } from '../core/users/invites';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
+import { categoryTable } from '../core/tickets/categories';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
 import { defineFunction } from './define';
-import { id, latLngSchema } from './schemas';
+import { fileIdSchema, id, keysOf, latLngSchema } from './schemas';
 
 /** Inline text up to what fits in one CloudBase request with room to spare. */
 const INLINE_LIMIT = 90_000;
 
 const source = {
-  fileId: id.max(512).optional(),
+  fileId: fileIdSchema.optional(),
   text: z.string().max(INLINE_LIMIT).optional(),
 };
-const duty = z.enum(['leader', 'worker', 'police', 'property', 'volunteer', 'other']);
-const category = z.enum([
-  'flyingWireCharging',
-  'gasLeak',
-  'fireLane',
-  'electricalSafety',
-  'sewerBlocked',
-  'waterSupply',
-  'streetLight',
-  'roadDamage',
-  'garbage',
-  'sanitation',
-  'propertyService',
-  'neighborDispute',
-  'secretaryLetter',
-  'other',
-]);
+const duty = keysOf(memberDutyLabels);
+const category = keysOf(categoryTable);
 
 async function sourceBytes(deps: Deps, input: ImportSource): Promise<Uint8Array> {
   if (input.fileId) return deps.files.read(input.fileId);

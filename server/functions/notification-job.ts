@@ -6,7 +6,7 @@
 import { remindDeadlines } from '../core/notifications/deadline-reminders';
 import { dispatchDue, recoverStuck } from '../core/notifications/dispatcher';
 import { fanOutPending } from '../core/notifications/fan-out';
-import type { ScheduledJob } from './scheduler-jobs';
+import type { ScheduledJob } from './scheduled-job';
 
 /** Per tick: enough for a 60-second function with WeChat answering in ~100 ms at 4 at a time. */
 const FAN_OUT_LIMIT = 200;

@@ -3,14 +3,17 @@
  * directly in tests with a moved clock). Each context adds its job here; each job must be safe to run twice
  * at the same minute.
  */
-import type { Deps } from '../core/ports';
+import { contentRecheckJob } from './content-job';
 import { noticesJob } from './notice-job';
 import { notificationsJob } from './notification-job';
+import type { ScheduledJob } from './scheduled-job';
 import { ticketDeadlinesJob } from './ticket-job';
 
-export interface ScheduledJob {
-  name: string;
-  run(deps: Deps): Promise<Record<string, number>>;
-}
+export type { ScheduledJob };
 
-export const scheduledJobs: ScheduledJob[] = [ticketDeadlinesJob, noticesJob, notificationsJob];
+export const scheduledJobs: ScheduledJob[] = [
+  ticketDeadlinesJob,
+  contentRecheckJob,
+  noticesJob,
+  notificationsJob,
+];

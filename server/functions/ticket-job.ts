@@ -4,7 +4,7 @@
  * transaction that it is still due.
  */
 import { autoCloseDue, escalateDue } from '../core/tickets/sweep';
-import type { ScheduledJob } from './scheduler-jobs';
+import type { ScheduledJob } from './scheduled-job';
 
 export const ticketDeadlinesJob: ScheduledJob = {
   name: 'ticketDeadlines',

@@ -1,7 +1,7 @@
 /** The `ticket` cloud function: a resident's report from submission to closing (DESIGN §4). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TicketActions, TicketCategory, TicketPlace } from '../../typings/ticket';
-import { isSecretaryLetter, ticketCategories } from '../core/tickets/categories';
+import { categoryTable, isSecretaryLetter } from '../core/tickets/categories';
 import { dispatch } from '../core/tickets/dispatch';
 import {
   acceptTicket,
@@ -17,11 +17,11 @@ import { nearbyTickets } from '../core/tickets/nearby';
 import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
 import { submitTicket } from '../core/tickets/submit';
 import { defineFunction } from './define';
-import { id, latLngSchema } from './schemas';
+import { fileIdSchema, id, keysOf, latLngSchema } from './schemas';
 
-const category = z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]);
+const category = keysOf(categoryTable);
 const offeredCategory = z.enum(
-  ticketCategories.filter((c) => !isSecretaryLetter(c)) as [TicketCategory, ...TicketCategory[]],
+  category.options.filter((c) => !isSecretaryLetter(c)) as [TicketCategory, ...TicketCategory[]],
 );
 const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('household'), householdId: id }),
@@ -39,7 +39,7 @@ const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
   }),
 ]);
 /** File ids from wx.cloud.uploadFile (or the local cloud's POST /files): up to 9 a ticket or a note. */
-const photos = z.array(z.string().trim().min(1).max(512)).max(9);
+const photos = z.array(fileIdSchema).max(9);
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
 const ticketId = z.object({ ticketId: id });

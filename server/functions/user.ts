@@ -1,5 +1,5 @@
 /** The `user` cloud function: log in, who am I, roles, household codes and binding, invites. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UserActions } from '../../typings/user';
 import { bindHousehold, previewHouseholdCode } from '../core/households/bind';
 import {

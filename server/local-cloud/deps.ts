@@ -6,8 +6,8 @@ import { RoutingIndexCache } from '../core/routing/index-cache';
 import type { Clock } from '../core/ports/clock';
 import type { Ids } from '../core/ports/ids';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
-import { systemClock } from '../adapters/local/clocks';
-import { randomIds } from '../adapters/local/ids';
+import { systemClock } from '../adapters/system/clock';
+import { randomIds } from '../adapters/system/ids';
 import { LocalFiles } from '../adapters/local/local-files';
 import { RecordingPush } from '../adapters/local/recording-push';
 import { WordListCheck } from '../adapters/local/word-list-check';
@@ -24,6 +24,7 @@ export const SHEET_FONT = join(__dirname, '..', '..', 'assets', 'fonts', 'NotoSa
 export interface LocalDeps extends Deps {
   store: SqliteStore;
   push: RecordingPush;
+  files: LocalFiles;
 }
 
 export interface LocalDepsOptions {

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the local cloud on 127.0.0.1 with the demo community. Flags: --reset wipes and reloads the
- * demo data. Environment: PORT (default 3900), GRIDLINK_DATA (default ./data).
+ * demo data. Environment: PORT (default 3900), GRIDLINK_DATA (default ./data), GRIDLINK_CORS_ORIGINS (cors.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { functions } from '../functions';
 import { demoUsers, seedDemo } from '../demo/seed';
 import { loadNotificationSettings } from '../adapters/push-templates';
 import { createLocalDeps } from './deps';
+import { extraOrigins } from './cors';
 import { createLocalCloud, DEV_OPENID_HEADER } from './http';
 
 async function main(): Promise<void> {
@@ -30,7 +31,11 @@ async function main(): Promise<void> {
     );
   }
 
-  const server = createLocalCloud({ deps, functions });
+  const server = createLocalCloud({
+    deps,
+    functions,
+    corsOrigins: extraOrigins(process.env.GRIDLINK_CORS_ORIGINS),
+  });
   server.listen(port, '127.0.0.1', () => {
     const base = `http://127.0.0.1:${port}`;
     console.log(`GridLink local cloud running at ${base}`);

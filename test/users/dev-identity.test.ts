@@ -14,7 +14,7 @@ describe('dev identity header', () => {
   });
 
   test('is never read by the production runtime, which takes identity from the WeChat context alone', () => {
-    const runtime = readFileSync(join(__dirname, '../../server/adapters/cloudbase/runtime.ts'), 'utf8');
+    const runtime = readFileSync(join(__dirname, '../../server/production/main.ts'), 'utf8');
     expect(runtime).not.toContain(DEV_OPENID_HEADER);
     expect(runtime).toMatch(/auth\(\)\.getUserInfo\(\)/);
   });

@@ -71,7 +71,8 @@ describe('user function over HTTP', () => {
 
   test('a call without an identity is refused as unauthenticated', async () => {
     const { json } = await h.post('user', { action: 'me' });
-    expect(json).toMatchObject({ ok: false, error: { code: 'AUTH.UNAUTHENTICATED', message: '请先登录' } });
+    expect(json).toMatchObject({ ok: false, error: { code: 'AUTH.UNAUTHENTICATED' } });
+    expect(!json.ok && json.error.message).toMatch(/^请先登录/);
   });
 
   test('an identity in the body is ignored: only the platform (here the dev header) names the caller', async () => {

@@ -1,7 +1,5 @@
 import type { Clock } from '../../core/ports/clock';
 
-export const systemClock: Clock = { now: () => new Date() };
-
 /** A clock that stands still until moved: tests and the local cloud's time travel. */
 export class ManualClock implements Clock {
   private current: Date;

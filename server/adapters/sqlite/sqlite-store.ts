@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors';
 import type { Patch, Query, Store, Tx, Where } from '../../core/ports/store';
 import type { CollectionDocs, CollectionName } from '../../core/store/collections';
 import { collectionNames, collections } from '../../core/store/collections';
+import { assertDefinedWhere } from '../defined-where';
 import { fieldExpr, querySql, whereSql } from './where-sql';
 
 const MAX_ATTEMPTS = 5;
@@ -99,12 +100,14 @@ export class SqliteStore implements Store {
   }
 
   async find<C extends CollectionName>(collection: C, query: Query = {}): Promise<CollectionDocs[C][]> {
+    assertDefinedWhere(collection, query.where);
     const params: unknown[] = [];
     const rows = this.prepared(querySql(collection, query, params)).all(...params) as { doc: string }[];
     return rows.map((row) => JSON.parse(row.doc) as CollectionDocs[C]);
   }
 
   async count(collection: CollectionName, where?: Where): Promise<number> {
+    assertDefinedWhere(collection, where);
     const params: unknown[] = [];
     const row = this.prepared(`SELECT COUNT(*) AS n FROM "${collection}"${whereSql(where, params)}`).get(
       ...params,

@@ -6,26 +6,10 @@
 import type { SubscribeAnswer } from '../../../typings/message';
 import type { Store, Tx } from '../ports/store';
 import { toIso } from '../time/shanghai';
-import { templateKeyOf, type TemplateKey, type TemplateSet } from './templates';
+import type { SubscriptionGrant } from './subscription-grant';
+import { templateKeyOf, type TemplateSet } from './templates';
 
-export type { SubscribeAnswer };
-
-export interface SubscriptionGrant {
-  _id: string;
-  userId: string;
-  templateId: string;
-  templateKey: TemplateKey;
-  longTerm: boolean;
-  /** One-time grants not yet used. */
-  available: number;
-  /** Long-term: the last answer allows sending. */
-  active: boolean;
-  lastAnswer: SubscribeAnswer | 'refusedBySend';
-  answeredAt: string;
-  accepted: number;
-  used: number;
-  version: number;
-}
+export type { SubscribeAnswer, SubscriptionGrant };
 
 export function subscriptionId(userId: string, templateId: string): string {
   return `sub_${userId}_${templateId}`;

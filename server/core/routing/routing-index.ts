@@ -46,13 +46,20 @@ export type Located =
   | { rule: 'exclusiveGeofence'; place: PlacedMicroGrid; overCommunityGrid: boolean }
   | { rule: 'nearMiss'; place: PlacedMicroGrid; distanceMetres: number };
 
-interface Entry extends PriorityKey {
+/** A micro-grid while the index is built; the index keeps only its place, flags and flat coordinates. */
+export interface RoutableMicroGrid extends PriorityKey {
   place: PlacedMicroGrid;
   boundary: Boundary;
   toleranceMetres: number;
 }
 
 const DEFAULT_TOLERANCE_METRES = 50;
+/**
+ * Two near-miss distances closer than this are a tie, settled by priority like a point on a shared edge:
+ * the distance from a point to a vertex two neighbours share comes out of different segments of each, and
+ * may differ in the last bits of a float. A millimetre is far below what a phone's location can tell apart.
+ */
+export const DISTANCE_TIE_METRES = 1e-3;
 
 /** What decides between two candidates that both hold a point. */
 export interface PriorityKey {
@@ -83,26 +90,35 @@ function cmp(a: string, b: string): number {
 }
 
 /** The micro-grids of a map with the boundary each routes by, in priority order. */
-export function routableMicroGrids(map: GridMapSnapshot): Entry[] {
+export function routableMicroGrids(map: GridMapSnapshot): RoutableMicroGrid[] {
   const grids = new Map(map.grids.map((g) => [g._id, g]));
   const tolerance = new Map(
     map.communities.map((c) => [c._id, c.config?.nearMissMetres ?? DEFAULT_TOLERANCE_METRES]),
   );
-  const entries: Entry[] = [];
+  const entries: RoutableMicroGrid[] = [];
+  // One string per distinct id or name: a city's 100,000 micro-grids share a few thousand grids.
+  const strings = new Map<string, string>();
+  const intern = (value: string): string => {
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
+  };
   for (const m of map.microGrids) {
     const grid = grids.get(m.gridId);
     if (!grid) continue;
     const boundary = m.boundary ?? grid.boundary;
     if (!boundary) continue;
+    // An exclusive grid is known by its unit (海亮实验学校), and its micro-grids are named after it.
+    const gridLabel = intern(grid.kind === 'exclusive' ? (grid.unitName ?? grid.name) : grid.name);
     entries.push({
       place: {
-        communityId: m.communityId,
-        gridId: grid._id,
+        communityId: intern(m.communityId),
+        gridId: intern(grid._id),
         microGridId: m._id,
         gridKind: grid.kind,
-        // An exclusive grid is known by its unit (海亮实验学校), and its micro-grids are named after it.
-        label: microGridLabel(grid.kind === 'exclusive' ? (grid.unitName ?? grid.name) : grid.name, m.name),
-        gridLabel: grid.kind === 'exclusive' ? (grid.unitName ?? grid.name) : grid.name,
+        label: microGridLabel(gridLabel, m.name),
+        gridLabel,
       },
       boundary,
       exclusive: grid.kind === 'exclusive',
@@ -131,7 +147,13 @@ export class RoutingIndex {
   private readonly rings: FlatRings;
   private readonly partCount: number;
   private readonly boxes: Float64Array;
-  private readonly entries: Entry[];
+  /**
+   * Per micro-grid (in priority order), only what a lookup answers or decides with: the place it names,
+   * whether it is exclusive, its near-miss tolerance. Boundaries live on only as the flat coordinates.
+   */
+  private readonly places: PlacedMicroGrid[];
+  private readonly exclusive: Uint8Array;
+  private readonly tolerance: Float64Array;
   /** Bucket grid: cell c lists parts cellItems[cellStart[c] .. cellStart[c+1]). */
   private readonly minX: number;
   private readonly minY: number;
@@ -145,12 +167,15 @@ export class RoutingIndex {
 
   /** Builds the index over every micro-grid that has a boundary (its own, or its grid's). */
   constructor(map: GridMapSnapshot) {
-    this.entries = routableMicroGrids(map);
+    const entries = routableMicroGrids(map);
+    this.places = entries.map((entry) => entry.place);
+    this.exclusive = Uint8Array.from(entries, (entry) => Number(entry.exclusive));
+    this.tolerance = Float64Array.from(entries, (entry) => entry.toleranceMetres);
     // Count first, then fill one typed array for all coordinates: no per-polygon allocations.
     let partCount = 0;
     let ringCount = 0;
     let numbers = 0;
-    for (const entry of this.entries) {
+    for (const entry of entries) {
       for (const polygon of polygonsOf(entry.boundary)) {
         partCount++;
         ringCount += polygon.length;
@@ -164,7 +189,7 @@ export class RoutingIndex {
     let part = 0;
     let ringNo = 0;
     let k = 0;
-    this.entries.forEach((entry, e) => {
+    entries.forEach((entry, e) => {
       for (const polygon of polygonsOf(entry.boundary)) {
         partEntry[part] = e;
         partRings[part++] = ringNo;
@@ -183,7 +208,7 @@ export class RoutingIndex {
     this.partRings = partRings;
     this.partEntry = partEntry;
     this.partCount = partCount;
-    this.maxToleranceMetres = this.entries.reduce((m, e) => Math.max(m, e.toleranceMetres), 0);
+    this.maxToleranceMetres = entries.reduce((m, e) => Math.max(m, e.toleranceMetres), 0);
 
     const n = partCount;
     const boxes = new Float64Array(n * 4);
@@ -269,7 +294,7 @@ export class RoutingIndex {
 
   /** How many micro-grids the index routes to. */
   get size(): number {
-    return this.entries.length;
+    return this.places.length;
   }
 
   /** The micro-grid whose polygon holds the point, else the nearest within its community's tolerance. */
@@ -278,11 +303,11 @@ export class RoutingIndex {
     const y = point.lat;
     const part = this.containing(x, y, -1);
     if (part >= 0) {
-      const entry = this.entries[this.partEntry[part]!]!;
-      if (!entry.exclusive) return { rule: 'geofence', place: entry.place };
+      const e = this.partEntry[part]!;
+      if (!this.exclusive[e]) return { rule: 'geofence', place: this.places[e]! };
       return {
         rule: 'exclusiveGeofence',
-        place: entry.place,
+        place: this.places[e]!,
         overCommunityGrid: this.containing(x, y, part, true) >= 0,
       };
     }
@@ -304,12 +329,16 @@ export class RoutingIndex {
       const i = this.cellItems[k]!;
       if (i <= after) continue;
       if (x < b[i * 4]! || y < b[i * 4 + 1]! || x > b[i * 4 + 2]! || y > b[i * 4 + 3]!) continue;
-      if (communityOnly && this.entries[this.partEntry[i]!]!.exclusive) continue;
+      if (communityOnly && this.exclusive[this.partEntry[i]!]) continue;
       if (containsPoint(this.rings, this.partRings[i]!, this.partRings[i + 1]!, x, y)) return i;
     }
     return -1;
   }
 
+  /**
+   * The nearest part within its tolerance. Distances within DISTANCE_TIE_METRES of the smallest are a tie,
+   * won by the highest priority (the lowest part number), whatever order the cells are scanned in.
+   */
   private nearest(x: number, y: number): Located | null {
     if (this.maxToleranceMetres <= 0 || this.partCount === 0) return null;
     const dy = this.maxToleranceMetres / METRES_PER_DEGREE;
@@ -327,8 +356,9 @@ export class RoutingIndex {
     const r0 = this.row(y - dy);
     const r1 = this.row(y + dy);
     const b = this.boxes;
-    let best = -1;
-    let bestDistance = Infinity;
+    const parts: number[] = [];
+    const distances: number[] = [];
+    let smallest = Infinity;
     for (let r = r0; r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
         const cell = r * this.cols + c;
@@ -341,21 +371,23 @@ export class RoutingIndex {
             y > b[i * 4 + 3]! + dy
           )
             continue;
-          const entry = this.entries[this.partEntry[i]!]!;
           const d = distanceToRingsMetres(this.rings, this.partRings[i]!, this.partRings[i + 1]!, x, y);
-          // Ties go to the higher priority, i.e. the lower part number: the same rule as on a shared edge.
-          if (d <= entry.toleranceMetres && (d < bestDistance || (d === bestDistance && i < best))) {
-            best = i;
-            bestDistance = d;
-          }
+          if (d > this.tolerance[this.partEntry[i]!]!) continue;
+          parts.push(i);
+          distances.push(d);
+          if (d < smallest) smallest = d;
         }
       }
+    }
+    let best = -1;
+    for (let k = 0; k < parts.length; k++) {
+      if (distances[k]! <= smallest + DISTANCE_TIE_METRES && (best < 0 || parts[k]! < parts[best]!)) best = k;
     }
     if (best < 0) return null;
     return {
       rule: 'nearMiss',
-      place: this.entries[this.partEntry[best]!]!.place,
-      distanceMetres: bestDistance,
+      place: this.places[this.partEntry[parts[best]!]!]!,
+      distanceMetres: distances[best]!,
     };
   }
 }

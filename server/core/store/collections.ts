@@ -13,7 +13,7 @@ import type {
   MicroGrid,
 } from '../grids/model';
 import type { Notification, OutboxEntry } from '../notifications/model';
-import type { SubscriptionGrant } from '../notifications/subscriptions';
+import type { SubscriptionGrant } from '../notifications/subscription-grant';
 import type { BindRequest, HouseholdCode, OnboardingSettings } from '../households/model';
 import type { Invite } from '../users/invite-model';
 import type { User } from '../users/model';
@@ -28,7 +28,7 @@ import type {
   NoticeVisit,
 } from '../notices/model';
 import type { Ticket, TicketEvent } from '../tickets/model';
-import type { TicketPolicyDoc } from '../tickets/policy';
+import type { TicketPolicyDoc } from '../tickets/policy-model';
 
 export interface CollectionDocs {
   users: User;
@@ -119,7 +119,13 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   noticeCoverage: { indexes: [{ fields: ['noticeId'] }] },
   noticeSubscriptions: { indexes: [{ fields: ['communityId'] }] },
   groupBindings: { indexes: [{ fields: ['communityId', 'gridId'] }] },
-  groupShares: { indexes: [{ fields: ['gridId', 'firstOpenedAt'] }, { fields: ['noticeId'] }] },
+  groupShares: {
+    indexes: [
+      { fields: ['gridId', 'firstOpenedAt'] },
+      { fields: ['noticeId'] },
+      { fields: ['communityId', 'firstOpenedAt'] },
+    ],
+  },
   tickets: {
     indexes: [
       { fields: ['reporterUserId', 'createdAt'] },
@@ -132,6 +138,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['open', 'escalateAt'] },
       { fields: ['open', 'signForBy'] },
       { fields: ['status', 'autoCloseAt'] },
+      { fields: ['contentUnchecked'] },
     ],
   },
   ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },

@@ -13,7 +13,7 @@ import type {
 } from '../../../typings/ticket';
 import type { Role } from '../../../typings/user';
 import type { RoutingRule } from '../routing/decision';
-import type { DeadlineRow } from './policy';
+import type { DeadlineRow } from './policy-model';
 
 /** A co-handling party 协办单位 (物业, 供水公司, 街道…): recorded on the ticket, not a user. */
 export interface CoHandler {
@@ -50,6 +50,8 @@ export interface Ticket {
   description: string;
   /** The content check answered "review": other residents do not see the text yet. */
   contentHeld: boolean;
+  /** The content check gave no verdict at submission: held, and the scheduler asks again (recheck.ts). */
+  contentUnchecked?: boolean;
   photos: string[];
   place: TicketPlace;
   placeText: string;

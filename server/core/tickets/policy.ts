@@ -3,34 +3,12 @@
  * the radius of "same problem nearby". The defaults below are the readable table; a community overrides any
  * part with one `ticketPolicies` document whose _id is the community's id.
  */
-import type { TicketCategory, TicketCategoryGroup } from '../../../typings/ticket';
+import type { TicketCategory } from '../../../typings/ticket';
 import type { Store } from '../ports/store';
 import { categoryTable } from './categories';
+import type { DeadlineRow, TicketPolicy, TicketPolicyDoc } from './policy-model';
 
-/** Sign-for 签收 and resolve 办结 limits in hours. A row applies when every criterion it names matches. */
-export interface DeadlineRow {
-  category?: TicketCategory;
-  group?: TicketCategoryGroup;
-  urgent?: boolean;
-  signForHours: number;
-  resolveHours: number;
-}
-
-export interface TicketPolicy {
-  /** First matching row wins; keep a last row with no criteria as the catch-all. */
-  deadlines: DeadlineRow[];
-  /** Submissions per user per rolling hour. */
-  submitsPerHour: number;
-  /** A resolved ticket the resident does not answer closes after this many days. */
-  autoCloseDays: number;
-  /** Open tickets of the same category within this radius are offered as "same problem". */
-  nearbyMetres: number;
-}
-
-/** A community's overrides: the `ticketPolicies` collection, _id = community id. */
-export interface TicketPolicyDoc extends Partial<TicketPolicy> {
-  _id: string;
-}
+export type { DeadlineRow, TicketPolicy, TicketPolicyDoc };
 
 // prettier-ignore
 export const defaultTicketPolicy: TicketPolicy = {

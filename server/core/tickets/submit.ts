@@ -16,7 +16,7 @@ import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
 import { relationsOf } from './access';
 import { eventId } from './change';
-import { requirePhotos, screenText } from './checks';
+import { requirePhotos, screenText, submittedTexts } from './checks';
 import { hoursAfter, nextEscalationAt } from './deadlines';
 import type { PersonSnapshot, Ticket, TicketEvent } from './model';
 import { audienceOf, toDutyDesk, toHandlers, toResidents } from './notify';
@@ -44,10 +44,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
   const policy = await loadTicketPolicy(store, place.communityId ?? homeCommunityId);
   const now = deps.clock.now();
   await requireUnderRateLimit(deps, user, policy, now);
-  const { held } = await screenText(deps, caller, [
-    input.description,
-    input.place.kind === 'point' ? (input.place.addressText ?? '') : '',
-  ]);
+  const { held, unchecked } = await screenText(deps, caller, submittedTexts(input));
   await requirePhotos(deps, input.photos);
 
   const decision = await route(
@@ -74,6 +71,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     open: true,
     description: input.description.trim(),
     contentHeld: held,
+    ...(unchecked ? { contentUnchecked: true } : {}),
     photos: input.photos,
     place: input.place,
     placeText: place.placeText,

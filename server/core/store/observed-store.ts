@@ -1,0 +1,112 @@
+/**
+ * One Store decorator for everything that watches what a use case asks of the database without changing it:
+ * the outbox tracking after an action (functions/after-action.ts) and the request counting of tests and
+ * benchmarks (adapters/counting-store.ts). Hooks see reads, queries and writes; a transaction's reads and
+ * writes are reported only once it committed, and only those of the run that committed (the store may run
+ * the work again after a conflict), followed by `commit`.
+ */
+import type { Store, Tx } from '../ports/store';
+import type { CollectionName } from './collections';
+
+export type WriteKind = 'insert' | 'set' | 'update' | 'remove';
+
+export interface StoreHooks {
+  /** A by-id read. */
+  read?(collection: CollectionName): void;
+  /** A query: find or count. */
+  query?(collection: CollectionName): void;
+  /** Documents written (one per id; insertMany reports all of its ids at once). */
+  write?(collection: CollectionName, kind: WriteKind, ids: string[]): void;
+  /** A transaction committed; its reads and writes were reported just before. */
+  commit?(): void;
+}
+
+type Noted =
+  { kind: 'read'; collection: CollectionName } | { kind: WriteKind; collection: CollectionName; id: string };
+
+/** The decorator: every Store method passes through to `inner`, telling `hooks` what it did. */
+export class ObservedStore implements Store {
+  constructor(
+    readonly inner: Store,
+    private readonly hooks: StoreHooks,
+  ) {}
+
+  private wrote(collection: CollectionName, kind: WriteKind, ids: string[]): void {
+    this.hooks.write?.(collection, kind, ids);
+  }
+
+  get: Store['get'] = (collection, id) => {
+    this.hooks.read?.(collection);
+    return this.inner.get(collection, id);
+  };
+
+  find: Store['find'] = (collection, query) => {
+    this.hooks.query?.(collection);
+    return this.inner.find(collection, query);
+  };
+
+  count: Store['count'] = (collection, where) => {
+    this.hooks.query?.(collection);
+    return this.inner.count(collection, where);
+  };
+
+  insert: Store['insert'] = async (collection, doc) => {
+    await this.inner.insert(collection, doc);
+    this.wrote(collection, 'insert', [doc._id]);
+  };
+
+  insertMany: Store['insertMany'] = async (collection, docs) => {
+    await this.inner.insertMany(collection, docs);
+    this.wrote(
+      collection,
+      'insert',
+      docs.map((doc) => doc._id),
+    );
+  };
+
+  update: Store['update'] = async (collection, id, patch, options) => {
+    const updated = await this.inner.update(collection, id, patch, options);
+    this.wrote(collection, 'update', [id]);
+    return updated;
+  };
+
+  remove: Store['remove'] = async (collection, id) => {
+    await this.inner.remove(collection, id);
+    this.wrote(collection, 'remove', [id]);
+  };
+
+  async transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
+    let run: Noted[] = [];
+    const result = await this.inner.transaction(async (tx) => {
+      run = [];
+      const noting: Tx = {
+        get: (collection, id) => {
+          run.push({ kind: 'read', collection });
+          return tx.get(collection, id);
+        },
+        insert: async (collection, doc) => {
+          await tx.insert(collection, doc);
+          run.push({ kind: 'insert', collection, id: doc._id });
+        },
+        set: async (collection, doc) => {
+          await tx.set(collection, doc);
+          run.push({ kind: 'set', collection, id: doc._id });
+        },
+        update: async (collection, id, patch) => {
+          await tx.update(collection, id, patch);
+          run.push({ kind: 'update', collection, id });
+        },
+        delete: async (collection, id) => {
+          await tx.delete(collection, id);
+          run.push({ kind: 'remove', collection, id });
+        },
+      };
+      return work(noting);
+    });
+    for (const noted of run)
+      if (noted.kind === 'read') this.hooks.read?.(noted.collection);
+      else this.wrote(noted.collection, noted.kind, [noted.id]);
+    this.hooks.commit?.();
+    return result;
+  }
+}
