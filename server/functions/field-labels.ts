@@ -90,6 +90,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   requestId: { label: '请求编号' },
   cloudID: { label: '群信息' },
   bindingId: { label: '群绑定记录' },
+  shareToken: { label: '分享凭证' },
   // Imports and exports
   fileId: { label: '文件' },
   text: { label: '文件内容' },
@@ -97,6 +98,19 @@ export const fieldLabels: Record<string, FieldLabel> = {
   'importLedger.kind': { label: '台账类型' },
   'export.kind': { label: '导出内容' },
   format: { label: '文件格式' },
+  // Household codes, binding, invites
+  code: { label: '住户码' },
+  'claimInvite.code': { label: '邀请码' },
+  inviteCode: { label: '邀请码' },
+  codeId: { label: '住户码' },
+  inviteId: { label: '邀请' },
+  policy: { label: '绑定规则' },
+  'policy.mode': { label: '住户码用法' },
+  memberLimit: { label: '每户人数上限' },
+  approval: { label: '是否需网格员审核' },
+  status: { label: '申请状态' },
+  phone: { label: '手机号' },
+  'bindRequests.status': { label: '申请状态' },
   // Messages
   messageId: { label: '消息' },
   limit: { label: '条数' },

@@ -86,7 +86,14 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['communityId'] },
     ],
   },
-  members: { indexes: [{ fields: ['userId'] }, { fields: ['gridId'] }, { fields: ['microGridId'] }] },
+  members: {
+    indexes: [
+      { fields: ['userId'] },
+      { fields: ['gridId'] },
+      { fields: ['microGridId'] },
+      { fields: ['communityId'] },
+    ],
+  },
   gridMapVersions: { indexes: [] },
   outbox: { indexes: [{ fields: ['state', 'createdAt'] }] },
   notifications: {
