@@ -16,6 +16,7 @@ import type { FunctionName } from '../../typings/functions';
 import type * as EnvModule from '../../miniprogram/config/env';
 import type * as TransportModule from '../../miniprogram/services/transport';
 import { createHarness, type Harness } from '../support/harness';
+import { asDevelopBuild } from '../support/simulate-page';
 import { tdesignStubs } from '../support/tdesign-stubs';
 
 const wxMock = {
@@ -67,6 +68,7 @@ describe('onboarding through the pages', () => {
     env.setAppEnv(env.appEnvFor('develop'));
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
     const transport = require('../../miniprogram/services/transport') as typeof TransportModule;
+    asDevelopBuild();
     transport.setTransport({
       async call(name, data) {
         const { action, ...req } = data;

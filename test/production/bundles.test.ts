@@ -6,9 +6,8 @@
  * auth().getUserInfo() reads (getCloudbaseContext in @cloudbase/node-sdk 3.17.2). TCB_CONTEXT_CNFG points
  * node-sdk at the stand-in, TENCENTCLOUD=true keeps it from probing a cloud metadata address.
  *
- * Nothing calls Tencent: the database and storage requests go to the stand-in (storage's
- * batchGetDownloadUrl answered below), and wx-server-sdk — which the bundles require at their first open-API
- * call — is replaced at that seam by jest.mock: subscribeMessage.send and msgSecCheck are recorded and
+ * Nothing calls Tencent: the database and storage requests go to the stand-in, and wx-server-sdk — which
+ * the bundles require at their first open-API call — is replaced at that seam by jest.mock: subscribeMessage.send and msgSecCheck are recorded and
  * answered like WeChat does. Seed case 1 (飞线充电, 六四一三小区 2号楼) runs end to end through bundles only, on
  * demo data loaded into the stand-in through the CloudbaseStore; then the scheduler bundle gets a real timer
  * event and escalates a missed deadline.
@@ -16,7 +15,13 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { buildFunctions } from '../../scripts/build-functions';
-import { startStandin, standinRuntimeEnv, standinStore, type Standin } from '../../server/cloudbase-standin';
+import {
+  startStandin,
+  standinApp,
+  standinRuntimeEnv,
+  standinStore,
+  type Standin,
+} from '../../server/cloudbase-standin';
 import type { CloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { seedDemo } from '../../server/demo/seed';
 import { demoIds } from '../../server/demo/ids';
@@ -50,8 +55,6 @@ type Main = (event: unknown, context: unknown) => Promise<ApiResult<unknown>>;
 
 const APPID = 'wx-gridlink-test';
 const outDir = join(__dirname, '..', '..', 'dist', 'test-bundles');
-/** Files the mini-program uploaded with wx.cloud.uploadFile (the stand-in's storage knows these). */
-const uploaded = new Set<string>();
 
 let standin: Standin;
 let store: CloudbaseStore;
@@ -60,19 +63,7 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   const built = await buildFunctions(outDir);
-  standin = await startStandin({
-    extraActions: {
-      'storage.batchGetDownloadUrl': (body) => ({
-        data: {
-          download_list: (body.file_list as Array<{ fileid: string }>).map((f) => ({
-            fileID: f.fileid,
-            code: uploaded.has(f.fileid) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST',
-            download_url: `https://standin.invalid/${encodeURIComponent(f.fileid)}`,
-          })),
-        },
-      }),
-    },
-  });
+  standin = await startStandin();
   store = standinStore(standin);
   await seedDemo(store);
   Object.assign(process.env, standinRuntimeEnv(standin), {
@@ -134,10 +125,13 @@ function timer(fn: string): Promise<ApiResult<unknown>> {
 const LIU = 'dev-resident-liu';
 const WORKER = 'dev-worker-jiaojiawan-01-1';
 
-function photo(name: string): string {
-  const fileId = `cloud://standin-env.test/tickets/${name}.jpg`;
-  uploaded.add(fileId);
-  return fileId;
+/** A photo as the mini-program's wx.cloud.uploadFile puts it: into the stand-in's storage, answering its fileID. */
+async function photo(name: string): Promise<string> {
+  const { fileID } = await standinApp(standin).uploadFile({
+    cloudPath: `tickets/bundle-test/${name}.jpg`,
+    fileContent: Buffer.from(`jpeg bytes of ${name}`),
+  });
+  return fileID;
 }
 
 async function subscribeAll(openid: string, purpose: string): Promise<void> {
@@ -172,7 +166,7 @@ describe('the built bundles on the CloudBase stand-in', () => {
       clientRequestId: 'bundle-flying-wire-1',
       category: 'flyingWireCharging',
       description: '7楼有人从窗口吊电线给电动车充电，很危险',
-      photos: [photo('wire')],
+      photos: [await photo('wire')],
       place: { kind: 'building', buildingId: 'b_jiaojiawan_6413_2', unit: '1单元', floor: 7 },
     });
     expect(filed).toMatchObject({
@@ -215,7 +209,7 @@ describe('the built bundles on the CloudBase stand-in', () => {
       ticketId: filed.ticketId,
       version: arranged.version,
       note: '飞线已拆除',
-      photos: [photo('removed')],
+      photos: [await photo('removed')],
     });
     expect(resolved.status).toBe('resolved');
 
