@@ -13,6 +13,7 @@ import { PNG } from 'pngjs';
 import type * as SimulateModule from 'miniprogram-simulate';
 import type { ApiResult } from '../../typings/common';
 import type { FunctionName } from '../../typings/functions';
+import type * as EnvModule from '../../miniprogram/config/env';
 import type * as TransportModule from '../../miniprogram/services/transport';
 import { createHarness, type Harness } from '../support/harness';
 import { asDevelopBuild } from '../support/simulate-page';
@@ -61,6 +62,10 @@ describe('onboarding through the pages', () => {
     jest.resetModules();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- simulate must load after the global wx exists
     const simulate = require('miniprogram-simulate') as Simulate;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
+    const env = require('../../miniprogram/config/env') as typeof EnvModule;
+    // A develop build (DevTools): stored files are served by the local cloud.
+    env.setAppEnv(env.appEnvFor('develop'));
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
     const transport = require('../../miniprogram/services/transport') as typeof TransportModule;
     asDevelopBuild();

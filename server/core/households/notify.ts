@@ -1,6 +1,7 @@
 /** What household binding tells whom: the micro-grid's workers of a request, the resident of the decision. */
 import type { NewNotification } from '../notifications/model';
 import type { Store } from '../ports/store';
+import { roleKey } from '../users/role-keys';
 import type { BindRequest } from './model';
 
 export const bindPages = {
@@ -18,7 +19,9 @@ export async function approversOf(
   if (workers.length) return workers.map((m) => m.userId);
   const leaders = members.filter((m) => m.duty === 'leader');
   if (leaders.length) return leaders.map((m) => m.userId);
-  const staff = await store.find('users', { where: { roleKeys: { has: `staff:${request.communityId}` } } });
+  const staff = await store.find('users', {
+    where: { roleKeys: { has: roleKey('staff', request.communityId) } },
+  });
   return staff.map((u) => u._id);
 }
 

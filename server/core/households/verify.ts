@@ -34,7 +34,11 @@ export async function verifyCode(
   return { code, household, settings };
 }
 
-/** Whether one more person may join through this code under the community's policy. */
+/**
+ * Whether one more person may join through this code under the community's policy. A member limit is
+ * counted by a query, which cannot run inside a transaction (DESIGN §7): two binds at the same instant may
+ * pass it together. A single-use code is re-checked on the code document inside the binding's transaction.
+ */
 export async function requireRoomFor(store: Store, valid: ValidCode, userId: string): Promise<void> {
   const { policy } = valid.settings;
   if (policy.mode === 'singleUse') {
