@@ -5,6 +5,7 @@ import type { SchedulerActions } from './scheduler';
 import type { UserActions } from './user';
 import type { TicketActions } from './ticket';
 import type { NoticeActions } from './notice';
+import type { FieldActions } from './field';
 
 export type Api = {
   user: UserActions;
@@ -13,6 +14,7 @@ export type Api = {
   message: MessageActions;
   ticket: TicketActions;
   notice: NoticeActions;
+  field: FieldActions;
 };
 
 export type FunctionName = keyof Api;

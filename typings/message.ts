@@ -12,7 +12,8 @@ export type MessageKind =
   | 'ticketReturned'
   | 'ticketRejected'
   | 'ticketDeadlineSoon'
-  | 'noticePublished';
+  | 'noticePublished'
+  | 'careVisitOverdue';
 
 /** One message in the caller's message centre. */
 export interface MessageView {

@@ -112,7 +112,8 @@ describe('forbidden actions (state × action × role)', () => {
       photos: [],
       place,
     });
-    let v = (await a.follower.ok('ticket', 'follow', { ticketId: t.ticketId })).version;
+    // The follower reports from the same place: the reason to follow (the nearby offer's).
+    let v = (await a.follower.ok('ticket', 'follow', { ticketId: t.ticketId, from: place })).version;
     const id = t.ticketId;
     const step = async (who: Who, action: Action, extra: object = {}) => {
       v = (await a[who].ok('ticket', action, { ticketId: id, version: v, ...extra } as never)).version;
@@ -152,7 +153,7 @@ describe('forbidden actions (state × action × role)', () => {
       case 'rate':
         return { ticketId, stars: 3, comment: '' };
       case 'follow':
-        return { ticketId };
+        return { ticketId, from: { kind: 'building', buildingId: 'b_jiaojiawan_6413_3' } };
       default:
         return base;
     }

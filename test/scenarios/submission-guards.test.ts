@@ -148,7 +148,10 @@ describe('ticket guards', () => {
       const neighbour = h.as('test-neighbour');
       await neighbour.ok('user', 'login', { name: '邻居' });
       await neighbour.ok('user', 'bindHousehold', { householdId: 'h_jiaojiawan_6413_2_1_701' });
-      const followed = await neighbour.ok('ticket', 'follow', { ticketId: filed.ticketId });
+      const followed = await neighbour.ok('ticket', 'follow', {
+        ticketId: filed.ticketId,
+        from: { kind: 'building', buildingId: 'b_jiaojiawan_6413_3' },
+      });
       expect(followed.description).toBe(HELD_TEXT);
       expect(followed.reporter).toBeNull();
     });
@@ -161,7 +164,10 @@ describe('ticket guards', () => {
       const neighbour = h.as('test-neighbour');
       await neighbour.ok('user', 'login', { name: '邻居' });
       await neighbour.ok('user', 'bindHousehold', { householdId: 'h_jiaojiawan_6413_2_1_701' });
-      await neighbour.ok('ticket', 'follow', { ticketId: filed.ticketId });
+      await neighbour.ok('ticket', 'follow', {
+        ticketId: filed.ticketId,
+        from: { kind: 'building', buildingId: 'b_jiaojiawan_6413_3' },
+      });
       // Any worker of the micro-grid may sign for it; the neighbour's follow moved the version on by one.
       const worker = h.as('dev-worker-jiaojiawan-01-2');
       let t = await worker.ok('ticket', 'accept', { ticketId: filed.ticketId, version: filed.version + 1 });

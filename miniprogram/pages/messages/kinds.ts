@@ -12,4 +12,5 @@ export const messageKindLabels: Record<MessageKind, string> = {
   ticketRejected: '未受理',
   ticketDeadlineSoon: '即将超时',
   noticePublished: '通知公告',
+  careVisitOverdue: '走访逾期',
 };

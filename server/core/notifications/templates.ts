@@ -67,6 +67,7 @@ export const KIND_TEMPLATES: Record<NotificationKind, TemplateKey[]> = {
   ticketEscalated: ['escalation', 'task'],
   ticketDeadlineSoon: ['task', 'escalation'],
   noticePublished: ['notice'],
+  careVisitOverdue: ['escalation', 'task'],
 };
 
 /** The status phrase (≤ 5 汉字) a kind shows when the use case gave none. */
@@ -81,6 +82,7 @@ export const KIND_STATUS: Record<NotificationKind, string> = {
   ticketEscalated: '督办中',
   ticketDeadlineSoon: '即将超时',
   noticePublished: '新通知',
+  careVisitOverdue: '走访逾期',
 };
 
 /** Each moment the mini-program asks asks for its own templates (at most 3, one-time and long-term unmixed). */

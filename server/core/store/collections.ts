@@ -26,6 +26,9 @@ import type {
   NoticeVisit,
 } from '../notices/model';
 import type { Ticket, TicketEvent } from '../tickets/model';
+import type { CareDue, CareEvent, CareGroup, CareVisit } from '../care/model';
+import type { Inspection, InspectionPlan, InspectionTask, InspectionTemplate } from '../inspections/model';
+import type { WorklogNote } from '../worklog/model';
 import type { TicketPolicyDoc } from '../tickets/policy-model';
 
 export interface CollectionDocs {
@@ -52,6 +55,15 @@ export interface CollectionDocs {
   tickets: Ticket;
   ticketEvents: TicketEvent;
   ticketPolicies: TicketPolicyDoc;
+  inspectionTemplates: InspectionTemplate;
+  inspectionPlans: InspectionPlan;
+  inspectionTasks: InspectionTask;
+  inspections: Inspection;
+  careGroups: CareGroup;
+  careDues: CareDue;
+  careVisits: CareVisit;
+  careEvents: CareEvent;
+  worklogNotes: WorklogNote;
 }
 
 export type CollectionName = keyof CollectionDocs;
@@ -109,11 +121,23 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
     ],
   },
   noticeReceipts: { indexes: [{ fields: ['noticeId'] }, { fields: ['userId', 'noticeId'] }] },
-  noticeVisits: { indexes: [{ fields: ['noticeId'] }, { fields: ['noticeId', 'householdId'] }] },
+  noticeVisits: {
+    indexes: [
+      { fields: ['noticeId'] },
+      { fields: ['noticeId', 'householdId'] },
+      { fields: ['userId', 'at'] },
+    ],
+  },
   noticeCoverage: { indexes: [{ fields: ['noticeId'] }] },
   noticeSubscriptions: { indexes: [{ fields: ['communityId'] }] },
   groupBindings: { indexes: [{ fields: ['communityId', 'gridId'] }] },
-  groupShares: { indexes: [{ fields: ['gridId', 'firstOpenedAt'] }, { fields: ['noticeId'] }] },
+  groupShares: {
+    indexes: [
+      { fields: ['gridId', 'firstOpenedAt'] },
+      { fields: ['noticeId'] },
+      { fields: ['sharer', 'firstOpenedAt'] },
+    ],
+  },
   tickets: {
     indexes: [
       { fields: ['reporterUserId', 'createdAt'] },
@@ -129,8 +153,33 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['contentUnchecked'] },
     ],
   },
-  ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },
+  ticketEvents: {
+    indexes: [{ fields: ['ticketId', 'seq'], unique: true }, { fields: ['actor.userId', 'at'] }],
+  },
   ticketPolicies: { indexes: [] },
+  // Field work: due items are documents, so a worker's due list is one read on (assignee, state, dueAt).
+  inspectionTemplates: { indexes: [{ fields: ['communityId', 'createdAt'] }] },
+  inspectionPlans: { indexes: [{ fields: ['communityId'] }] },
+  inspectionTasks: {
+    indexes: [
+      { fields: ['assigneeUserId', 'state', 'dueAt'] },
+      { fields: ['communityId', 'round'] },
+      { fields: ['microGridId', 'dueAt'] },
+    ],
+  },
+  inspections: { indexes: [{ fields: ['inspectorUserId', 'at'] }, { fields: ['taskId'] }] },
+  careGroups: { indexes: [{ fields: ['communityId', 'createdAt'] }] },
+  careDues: {
+    indexes: [
+      { fields: ['assigneeUserId', 'state', 'dueAt'] },
+      { fields: ['state', 'escalatedAt', 'dueAt'] },
+      { fields: ['groupId'] },
+      { fields: ['microGridId', 'dueAt'] },
+    ],
+  },
+  careVisits: { indexes: [{ fields: ['userId', 'at'] }, { fields: ['dueId'] }] },
+  careEvents: { indexes: [{ fields: ['householdId'] }] },
+  worklogNotes: { indexes: [{ fields: ['userId', 'date'] }] },
 };
 
 export const collectionNames = Object.keys(collections) as CollectionName[];
