@@ -52,6 +52,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   'ticket.resolve.note': { label: '办结说明' },
   'notice.recordVisit.note': { label: '走访记录' },
   reason: { label: '原因' },
+  'ticket.follow.from': { label: '您所在的位置' },
   'ticket.reopen.reason': { label: '重新办理的原因' },
   'ticket.return.reason': { label: '退回原因' },
   'ticket.reject.reason': { label: '驳回原因' },
