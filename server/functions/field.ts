@@ -15,7 +15,7 @@ import { categoryTable } from '../core/tickets/categories';
 import { toIso } from '../core/time/shanghai';
 import { loadActor } from '../core/users/actor';
 import { AppError } from '../core/errors';
-import { assembleWorklog, requireWorklogReader, worklogRows } from '../core/worklog/assemble';
+import { assembleWorklog, requireWorklogExporter, worklogRows } from '../core/worklog/assemble';
 import { addWorklogNote } from '../core/worklog/notes';
 import { readWorklog } from '../core/worklog/assemble';
 import { defineFunction } from './define';
@@ -163,7 +163,7 @@ export const fieldFunction = defineFunction<FieldActions>('field', {
       const reader = await loadActor(deps.store, caller);
       const person = await deps.store.get('users', input.userId);
       if (!person) throw new AppError('USER.NOT_FOUND');
-      await requireWorklogReader(deps.store, reader, person);
+      requireWorklogExporter(reader, person);
       const log = await assembleWorklog(deps.store, person, input.month);
       const stamp = toIso(deps.clock.now()).slice(0, 16).replace(/[-:T]/g, '');
       const fileId = await writeWorkbook(

@@ -53,6 +53,15 @@ export async function requireWorklogReader(store: Store, reader: User, person: U
   throw new AppError('USER.NOT_FOUND');
 }
 
+/**
+ * The 台账 export carries addresses of the households visited: staff of a community the person works in only
+ * (DESIGN §8: exports with personal data go to staff).
+ */
+export function requireWorklogExporter(reader: User, person: User): void {
+  if (!person.roles.some((g) => isCommunityStaff(reader, g.communityId)))
+    throw new AppError('USER.NOT_FOUND');
+}
+
 export async function readWorklog(
   deps: Deps,
   caller: Caller,

@@ -1,6 +1,6 @@
 /** A worker adds a note to a day of their work log; a resent note (same client request id) is one note. */
 import type { WorklogEntry } from '../../../typings/field';
-import { isAppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import { toIso } from '../time/shanghai';
@@ -14,6 +14,8 @@ export async function addWorklogNote(
   input: { date: string; text: string; clientRequestId: string },
 ): Promise<WorklogEntry> {
   const user = await loadActor(deps.store, caller);
+  // Only people who do field or community work keep a work log.
+  if (!user.roles.some((g) => g.role !== 'resident')) throw new AppError('AUTH.FORBIDDEN');
   const note: WorklogNote = {
     _id: worklogIds.note(user._id, input.clientRequestId),
     userId: user._id,
