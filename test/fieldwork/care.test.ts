@@ -152,14 +152,12 @@ describe('care visits of a weekly group', () => {
       photos: [],
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FIELD.NOT_FOUND' } });
-    const resident = await h
-      .as('dev-resident-liu')
-      .call('field', 'saveCareGroup', {
-        communityId: JIAOJIAWAN,
-        name: '残疾人',
-        tags: ['disabled'],
-        cadence: 'monthly',
-      });
+    const resident = await h.as('dev-resident-liu').call('field', 'saveCareGroup', {
+      communityId: JIAOJIAWAN,
+      name: '残疾人',
+      tags: ['disabled'],
+      cadence: 'monthly',
+    });
     expect(resident).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
   });
 });

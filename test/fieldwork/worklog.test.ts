@@ -48,14 +48,12 @@ describe('the work log of a day on foot', () => {
         { itemKey: 'lane', result: 'pass' },
       ],
     });
-    await h
-      .as(STAFF)
-      .ok('field', 'saveCareGroup', {
-        communityId: JIAOJIAWAN,
-        name: '独居老人',
-        tags: ['elderly'],
-        cadence: 'weekly',
-      });
+    await h.as(STAFF).ok('field', 'saveCareGroup', {
+      communityId: JIAOJIAWAN,
+      name: '独居老人',
+      tags: ['elderly'],
+      cadence: 'weekly',
+    });
     const [v1, v2] = (await worker.ok('field', 'due', {})).visits;
     h.clock.advance(600_000);
     await worker.ok('field', 'recordCareVisit', {

@@ -37,7 +37,7 @@ export async function escalateOverdueVisits(deps: Deps): Promise<number> {
           kind: 'careVisitOverdue',
           title: '走访逾期',
           body: `${due.placeText}（${due.reason}）的走访已逾期，请督促网格员尽快上门`,
-          page: '/packages/worker/field-due/index',
+          page: '/packages/worker/pages/field-due/index',
           communityId: due.communityId,
           facts: { subject: due.reason, status: '已逾期', place: due.placeText, deadlineAt: due.dueAt },
         });
