@@ -118,14 +118,12 @@ describe('the field pages', () => {
   });
 
   it('the due list shows visits with their tags; the visit page records nobody home and the visit stays due', async () => {
-    await h
-      .as(STAFF)
-      .ok('field', 'saveCareGroup', {
-        communityId: JIAOJIAWAN,
-        name: '独居老人',
-        tags: ['elderly'],
-        cadence: 'weekly',
-      });
+    await h.as(STAFF).ok('field', 'saveCareGroup', {
+      communityId: JIAOJIAWAN,
+      name: '独居老人',
+      tags: ['elderly'],
+      cadence: 'weekly',
+    });
     const due = await renderPage(h, 'packages/worker/pages/field-due/index', WORKER);
     await due.until(() => expect(due.texts('.visit .place').length).toBeGreaterThan(0));
     expect(due.texts('.visit .meta')[0]).toBe('独居老人 · 老年人');

@@ -24,6 +24,7 @@ import { noticeIds } from './model';
 import { chunks } from './paging';
 import { subscribersByHousehold } from './subscriptions';
 import { staffView } from './views';
+import { authorizeNotice, noticePermits } from './transitions';
 
 /** Targets per batch: one push outbox entry and one progress mark each. */
 export const PUBLISH_BATCH = 500;
@@ -40,7 +41,7 @@ export async function requestPublish(
   const user = await loadActor(deps.store, caller);
   const notice = await loadNoticeForStaff(deps.store, user, input.noticeId);
   requireVersion(notice, input.version);
-  if (notice.state !== 'draft' && notice.state !== 'scheduled') throw new AppError('NOTICE.INVALID_STATE');
+  authorizeNotice(input.at !== undefined ? 'schedule' : 'publish', notice);
   const now = deps.clock.now();
   if (input.at !== undefined) {
     const at = new Date(input.at);
@@ -84,7 +85,7 @@ export async function claim(store: Store, notice: Notice, now: Date): Promise<No
 export async function runPublication(deps: Deps, notice: Notice): Promise<Notice> {
   const { store } = deps;
   const progress = notice.publishing;
-  if (notice.state !== 'publishing' || !progress) throw new AppError('NOTICE.INVALID_STATE');
+  if (!noticePermits('complete', notice) || !progress) throw new AppError('NOTICE.INVALID_STATE');
   const places = await loadPlaces(store, notice.communityId);
   const households = await resolveAudience(store, notice.communityId, notice.audience);
   if (households.length === 0) {
