@@ -10,6 +10,9 @@ import { uploadFile } from './upload';
 
 const KEY = 'fieldDrafts';
 
+/** Answers that say "not now" rather than "no": the draft is kept and sent again later. */
+const TRANSIENT: readonly string[] = ['INTERNAL', 'RATE.LIMITED', 'STORE.CONFLICT'];
+
 /** An answer as the phone keeps it: a photo taken offline is a local path until it is uploaded. */
 export interface DraftAnswer extends InspectionAnswer {
   photoPath?: string;
@@ -46,7 +49,7 @@ function drop(clientRequestId: string): void {
 
 /**
  * Sends one draft. The server's answer (ok or a refusal such as a finished round) ends the draft; a failure to
- * reach the server keeps it for the next try and answers null.
+ * reach the server, or a "try later" (rate limit, conflict), keeps it for the next try and answers null.
  */
 export async function sendDraft(draft: InspectionDraft): Promise<InspectionResult | null> {
   const answers: InspectionAnswer[] = [];
@@ -65,7 +68,7 @@ export async function sendDraft(draft: InspectionDraft): Promise<InspectionResul
     drop(draft.clientRequestId);
     return result;
   } catch (error) {
-    if (error instanceof ApiCallError && error.code !== 'INTERNAL') {
+    if (error instanceof ApiCallError && !TRANSIENT.includes(error.code)) {
       drop(draft.clientRequestId);
       throw error;
     }
