@@ -117,6 +117,31 @@ describe('the field pages', () => {
     expect(due.texts('.inspection .due')[0]).toBe('7月31日 23:59 前');
   });
 
+  it('keeps the draft when the server says "later" (rate limited), and drops it on a refusal', async () => {
+    const taskId = await planBuilding2(h);
+    const walk = await renderPage(h, 'packages/worker/pages/inspection-walk/index', WORKER, { taskId });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the rendered page's module registry
+    const transport = require('../../miniprogram/services/transport') as typeof TransportModule;
+    const real = transport.currentTransport()!;
+    let answerWith = 'RATE.LIMITED';
+    transport.setTransport({
+      call: async (name, data) =>
+        data.action === 'submitInspection'
+          ? { ok: false, error: { code: answerWith as 'RATE.LIMITED', message: `${answerWith} 的说明` } }
+          : real.call(name, data),
+    });
+    await answer(walk, [0, 3, 6]);
+    await walk.tap('.submit');
+    await walk.until(() => expect(walk.text('.outcome')).toContain('已保存在手机上'));
+    expect(kept()).toHaveLength(1);
+    answerWith = 'FIELD.INVALID_STATE';
+    await walk.tap('.submit');
+    await walk.until(() =>
+      expect(wxMock.showToast).toHaveBeenCalledWith({ title: 'FIELD.INVALID_STATE 的说明', icon: 'none' }),
+    );
+    expect(kept()).toHaveLength(0);
+  });
+
   it('the due list shows visits with their tags; the visit page records nobody home and the visit stays due', async () => {
     await h.as(STAFF).ok('field', 'saveCareGroup', {
       communityId: JIAOJIAWAN,
