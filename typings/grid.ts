@@ -1,10 +1,10 @@
 /** The `grid` cloud function: the grid map, "where does this go?", imports and exports, the member roster. */
-import type { ActionDef, Id, LatLng } from './common';
+import type { ActionDef, Id, IsoTime, LatLng } from './common';
 import type { TicketCategory } from './ticket';
 
 /** community 社区网格 · exclusive 专属网格 (one unit: a school, a market…). */
 export type GridKindName = 'community' | 'exclusive';
-/** Which routing rule decided (DESIGN §3). */
+/** How the place was found (DESIGN §3); 'category': the category alone decided; 'dutyQueue': no place. */
 export type RoutingRuleName =
   'address' | 'geofence' | 'exclusiveGeofence' | 'nearMiss' | 'category' | 'dutyQueue';
 /** GeoJSON in GCJ-02, [lng, lat] order. */
@@ -27,6 +27,8 @@ export interface RouteAnswer {
   microGrid: { microGridId: Id; label: string } | null;
   /** null: the community duty queue 值班台. */
   assignee: PersonRef | null;
+  /** Nobody to assign (no member there, no secretary): the report waits in the duty queue, place kept. */
+  nobodyToAssign: boolean;
   alsoNotify: PersonRef[];
   urgent: boolean;
   assignmentReason: string;
@@ -78,6 +80,11 @@ export interface ImportSummary {
   created: number;
   updated: number;
   unchanged: number;
+  /**
+   * Members ledger: people in the file who have never logged in, invited to claim their place (codes shown
+   * once; someone already invited for the same place is not invited again).
+   */
+  invites?: NewInvite[];
 }
 
 /** The details of an IMPORT.INVALID error: every bad row (or feature) and why. Row 1 is the header row. */
@@ -117,6 +124,31 @@ export interface RosterView {
     force: MemberView[];
     microGrids: Array<{ microGridId: Id; label: string; workers: MemberView[] }>;
   }>;
+  /** People invited who have not claimed their place yet. */
+  invites: InviteView[];
+}
+
+/**
+ * An invite for someone who has never logged in: to the roster (a duty in a grid or micro-grid) or to a
+ * community role (staff, secretary). They claim it with its code on first login.
+ */
+export interface InviteView {
+  inviteId: Id;
+  name: string;
+  /** 138****1234; null when not given. */
+  phone: string | null;
+  duty: MemberDutyName | null;
+  role: 'staff' | 'secretary' | null;
+  gridId: Id | null;
+  microGridId: Id | null;
+  primary: boolean;
+  createdAt: IsoTime;
+}
+
+/** A new invite with its code: shown once, to be handed to the person (the server keeps only a hash). */
+export interface NewInvite extends InviteView {
+  /** e.g. k7qm-2xvd-9fha */
+  code: string;
 }
 
 export type GridActions = {
@@ -150,4 +182,19 @@ export type GridActions = {
   removeMember: ActionDef<{ communityId: Id; memberId: Id }, RosterView>;
   /** Who receives 书记信箱 letters; the user must hold the secretary role here. */
   setSecretary: ActionDef<{ communityId: Id; userId: Id }, RosterView>;
+  /** Staff invite a person to the roster (duty) or to a community role (role), by name and phone. */
+  invite: ActionDef<
+    {
+      communityId: Id;
+      name: string;
+      phone?: string;
+      duty?: MemberDutyName;
+      role?: 'staff' | 'secretary';
+      gridId?: Id;
+      microGridId?: Id;
+      primary?: boolean;
+    },
+    NewInvite
+  >;
+  revokeInvite: ActionDef<{ communityId: Id; inviteId: Id }, RosterView>;
 };

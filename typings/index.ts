@@ -8,3 +8,4 @@ export type * from './scheduler';
 export type * from './message';
 export type * from './notice';
 export type * from './field';
+export type * from './workbench';

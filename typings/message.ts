@@ -13,7 +13,13 @@ export type MessageKind =
   | 'ticketRejected'
   | 'ticketDeadlineSoon'
   | 'noticePublished'
-  | 'careVisitOverdue';
+  | 'careVisitOverdue'
+  /** Household binding: a request awaits the micro-grid worker; the resident hears the decision. */
+  | 'bindRequested'
+  | 'bindApproved'
+  | 'bindDenied'
+  /** A resident was removed from a household by staff. */
+  | 'bindRemoved';
 
 /** One message in the caller's message centre. */
 export interface MessageView {

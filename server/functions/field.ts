@@ -1,5 +1,5 @@
 /** The `field` cloud function: work on foot — inspections 排查, care visits 走访, the work log 工作日志 (DESIGN §6b). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CareCadence, CareService, FieldActions, ItemResult } from '../../typings/field';
 import { householdTagLabels } from '../core/grids/ledger/columns';
 import { listCareGroups, saveCareGroup } from '../core/care/groups';

@@ -3,7 +3,7 @@
  * and the member roster. Files travel through the Files port: the client uploads (CloudBase requests stop at
  * 100 KB) and passes the fileId; a small CSV or GeoJSON may come inline as `text`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
 import { AppError } from '../core/errors';
 import { importGridMap, importLedgerTable, requireStaffOf } from '../core/grids/imports';
@@ -11,9 +11,11 @@ import { memberDutyLabels } from '../core/grids/ledger/columns';
 import { exportBoundaries, exportLedger } from '../core/grids/ledger/export-ledger';
 import { listMembers, removeMember, setMember, setOnDuty, setSecretary } from '../core/grids/members';
 import { gridMapView } from '../core/grids/map-view';
+import { createInvite, revokeInvite } from '../core/users/invites';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
 import { categoryTable } from '../core/tickets/categories';
+import { routingDepsOf } from '../core/routing/routing-deps';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
 import { defineFunction } from './define';
 import { fileIdSchema, id, keysOf, latLngSchema } from './schemas';
@@ -55,8 +57,7 @@ const EXPORT_NAMES = {
 export const gridFunction = defineFunction<GridActions>('grid', {
   route: {
     input: z.object({ communityId: id, category, point: latLngSchema.optional(), buildingId: id.optional() }),
-    run: (deps, caller, input) =>
-      explainRoute({ store: deps.store, routingIndexes: deps.routingIndexes }, caller, input),
+    run: (deps, caller, input) => explainRoute(routingDepsOf(deps), caller, input),
   },
   map: {
     input: z.object({ communityId: id }),
@@ -151,5 +152,26 @@ export const gridFunction = defineFunction<GridActions>('grid', {
   setSecretary: {
     input: z.object({ communityId: id, userId: id }),
     run: (deps, caller, input) => setSecretary(deps, caller, input),
+  },
+  invite: {
+    input: z.object({
+      communityId: id,
+      name: z.string().trim().min(1).max(32),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^1\d{10}$/, { message: '手机号应为 11 位数字' })
+        .optional(),
+      duty: duty.optional(),
+      role: z.enum(['staff', 'secretary']).optional(),
+      gridId: id.optional(),
+      microGridId: id.optional(),
+      primary: z.boolean().optional(),
+    }),
+    run: (deps, caller, input) => createInvite(deps, caller, input),
+  },
+  revokeInvite: {
+    input: z.object({ communityId: id, inviteId: id }),
+    run: (deps, caller, input) => revokeInvite(deps, caller, input),
   },
 });

@@ -36,7 +36,7 @@ export async function inspectionProgress(
   const micros = (await findAll(store, 'microGrids', { communityId })).filter(
     (m) => staff || led.includes(m.gridId),
   );
-  const grids = new Map((await findAll(store, 'grids', { communityId })).map((g) => [g._id, g.name]));
+  const grids = new Map((await findAll(store, 'grids', { communityId })).map((g) => [g._id, g]));
   const at = toIso(now);
   const items = micros
     .sort((a, b) => a.sort - b.sort || (a._id < b._id ? -1 : 1))
@@ -45,7 +45,7 @@ export async function inspectionProgress(
       const open = mine.filter((t) => t.state !== 'passed');
       return {
         microGridId: m._id,
-        name: microGridLabel(grids.get(m.gridId) ?? '', m.name),
+        name: microGridLabel(grids.get(m.gridId), m.name),
         done: mine.length - open.length,
         due: open.filter((t) => t.dueAt >= at).length,
         overdue: open.filter((t) => t.dueAt < at).length,

@@ -68,6 +68,10 @@ export const KIND_TEMPLATES: Record<NotificationKind, TemplateKey[]> = {
   ticketDeadlineSoon: ['task', 'escalation'],
   noticePublished: ['notice'],
   careVisitOverdue: ['escalation', 'task'],
+  bindRequested: ['task'],
+  bindApproved: ['progress', 'accepted'],
+  bindDenied: ['progress', 'accepted'],
+  bindRemoved: ['progress', 'accepted'],
 };
 
 /** The status phrase (≤ 5 汉字) a kind shows when the use case gave none. */
@@ -83,6 +87,10 @@ export const KIND_STATUS: Record<NotificationKind, string> = {
   ticketDeadlineSoon: '即将超时',
   noticePublished: '新通知',
   careVisitOverdue: '走访逾期',
+  bindRequested: '待审核',
+  bindApproved: '已通过',
+  bindDenied: '未通过',
+  bindRemoved: '已解绑',
 };
 
 /** Each moment the mini-program asks asks for its own templates (at most 3, one-time and long-term unmixed). */

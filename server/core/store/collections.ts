@@ -14,6 +14,8 @@ import type {
 } from '../grids/model';
 import type { Notification, OutboxEntry } from '../notifications/model';
 import type { SubscriptionGrant } from '../notifications/subscription-grant';
+import type { BindRequest, HouseholdCode, OnboardingSettings } from '../households/model';
+import type { Invite } from '../users/invite-model';
 import type { User } from '../users/model';
 import type {
   CoverageShard,
@@ -30,6 +32,7 @@ import type { CareDue, CareEvent, CareGroup, CareVisit } from '../care/model';
 import type { Inspection, InspectionPlan, InspectionTask, InspectionTemplate } from '../inspections/model';
 import type { WorklogNote } from '../worklog/model';
 import type { TicketPolicyDoc } from '../tickets/policy-model';
+import type { SubmitRate } from '../tickets/submit-rate';
 
 export interface CollectionDocs {
   users: User;
@@ -64,6 +67,11 @@ export interface CollectionDocs {
   careVisits: CareVisit;
   careEvents: CareEvent;
   worklogNotes: WorklogNote;
+  onboardingSettings: OnboardingSettings;
+  householdCodes: HouseholdCode;
+  bindRequests: BindRequest;
+  invites: Invite;
+  submitRates: SubmitRate;
 }
 
 export type CollectionName = keyof CollectionDocs;
@@ -92,7 +100,14 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['communityId'] },
     ],
   },
-  members: { indexes: [{ fields: ['userId'] }, { fields: ['gridId'] }, { fields: ['microGridId'] }] },
+  members: {
+    indexes: [
+      { fields: ['userId'] },
+      { fields: ['gridId'] },
+      { fields: ['microGridId'] },
+      { fields: ['communityId'] },
+    ],
+  },
   gridMapVersions: { indexes: [] },
   outbox: { indexes: [{ fields: ['state', 'createdAt'] }] },
   notifications: {
@@ -112,6 +127,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['communityId', 'createdAt'] },
       { fields: ['state', 'publishAt'] },
       { fields: ['state', 'publishing.claimedAt'] },
+      { fields: ['state', 'publishing.leaseUntil'] },
     ],
   },
   noticeTargets: {
@@ -136,6 +152,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['gridId', 'firstOpenedAt'] },
       { fields: ['noticeId'] },
       { fields: ['sharer', 'firstOpenedAt'] },
+      { fields: ['communityId', 'firstOpenedAt'] },
     ],
   },
   tickets: {
@@ -147,10 +164,28 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['gridId', 'status'] },
       { fields: ['communityId', 'status'] },
       { fields: ['communityId', 'category', 'status'] },
+      // "Same problem nearby": the map cells around a place, and the same estate (tickets/nearby.ts).
+      { fields: ['cell', 'category', 'status'] },
+      { fields: ['estateId', 'category', 'status'] },
       { fields: ['open', 'escalateAt'] },
       { fields: ['open', 'signForBy'] },
       { fields: ['status', 'autoCloseAt'] },
       { fields: ['contentUnchecked'] },
+      // The workbench (server/core/workbench): each branch is an equality prefix walked in createdAt order.
+      { fields: ['communityId', 'createdAt'] },
+      { fields: ['communityId', 'status', 'createdAt'] },
+      { fields: ['communityId', 'category', 'createdAt'] },
+      { fields: ['communityId', 'category', 'status', 'createdAt'] },
+      { fields: ['communityId', 'escalationLevel', 'createdAt'] },
+      { fields: ['communityId', 'open', 'createdAt'] },
+      { fields: ['communityId', 'escalationLevel', 'open', 'escalatedAt'] },
+      { fields: ['gridId', 'createdAt'] },
+      { fields: ['gridId', 'status', 'createdAt'] },
+      { fields: ['gridId', 'escalationLevel', 'createdAt'] },
+      { fields: ['gridId', 'open', 'createdAt'] },
+      { fields: ['microGridId', 'createdAt'] },
+      { fields: ['microGridId', 'status', 'createdAt'] },
+      { fields: ['assigneeUserId', 'createdAt'] },
     ],
   },
   ticketEvents: {
@@ -180,6 +215,19 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   careVisits: { indexes: [{ fields: ['userId', 'at'] }, { fields: ['dueId'] }] },
   careEvents: { indexes: [{ fields: ['householdId'] }] },
   worklogNotes: { indexes: [{ fields: ['userId', 'date'] }] },
+  onboardingSettings: { indexes: [] },
+  householdCodes: { indexes: [{ fields: ['householdId'] }, { fields: ['buildingId'] }] },
+  bindRequests: {
+    indexes: [
+      { fields: ['microGridId', 'status'] },
+      { fields: ['gridId', 'status'] },
+      { fields: ['communityId', 'status'] },
+      { fields: ['userId', 'status'] },
+    ],
+  },
+  invites: { indexes: [{ fields: ['communityId'] }] },
+  // Read and written by id inside the submit transaction only.
+  submitRates: { indexes: [] },
 };
 
 export const collectionNames = Object.keys(collections) as CollectionName[];

@@ -5,14 +5,16 @@ import { fieldRows } from './fieldwork';
 import { gridRows } from './grid';
 import { messageRows } from './message';
 import { noticeRows } from './notice';
+import { onboardingGridRows, onboardingUserRows } from './onboarding';
 import { schedulerRows } from './scheduler';
 import { ticketRows } from './ticket';
 import { userRows } from './user';
+import { workbenchRows } from './workbench';
 
 export const rowsByFunction: Record<FunctionName, Row[]> = {
-  user: userRows,
-  grid: gridRows,
-  ticket: ticketRows,
+  user: [...userRows, ...onboardingUserRows],
+  grid: [...gridRows, ...onboardingGridRows],
+  ticket: [...ticketRows, ...workbenchRows],
   notice: noticeRows,
   message: messageRows,
   scheduler: schedulerRows,
