@@ -5,6 +5,7 @@ import type { SchedulerActions } from './scheduler';
 import type { UserActions } from './user';
 import type { TicketActions } from './ticket';
 import type { NoticeActions } from './notice';
+import type { FieldActions } from './field';
 import type { WorkbenchActions } from './workbench';
 
 export type Api = {
@@ -15,6 +16,7 @@ export type Api = {
   /** The workbench's actions (workbench.ts) belong to the ticket function. */
   ticket: TicketActions & WorkbenchActions;
   notice: NoticeActions;
+  field: FieldActions;
 };
 
 export type FunctionName = keyof Api;

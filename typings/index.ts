@@ -7,4 +7,5 @@ export type * from './grid';
 export type * from './scheduler';
 export type * from './message';
 export type * from './notice';
+export type * from './field';
 export type * from './workbench';

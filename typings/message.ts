@@ -13,6 +13,7 @@ export type MessageKind =
   | 'ticketRejected'
   | 'ticketDeadlineSoon'
   | 'noticePublished'
+  | 'careVisitOverdue'
   /** Household binding: a request awaits the micro-grid worker; the resident hears the decision. */
   | 'bindRequested'
   | 'bindApproved'

@@ -63,6 +63,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   'GROUP.TICKET_EXPIRED': '群信息已过期，请从群聊中重新打开通知',
   'GROUP.UNAVAILABLE': '暂时无法识别群信息，请稍后再试',
   'GROUP.NOT_FOUND': '群绑定记录不存在',
+  'FIELD.NOT_FOUND': '排查、走访或模板不存在',
+  'FIELD.INVALID_STATE': '当前状态下不能进行此操作，请刷新后查看',
+  'FIELD.ANSWERS_INVALID': '排查表填写不完整：每一项都要选择合格、不合格或不适用',
+  'FIELD.PHOTO_REQUIRED': '不合格的项目须拍一张现场照片',
+  'FIELD.TEMPLATE_INVALID': '排查模板有误：项目不能重复，至少一项',
+  'FIELD.PLACES_INVALID': '所选微网格或楼栋不属于本社区，或没有选择任何地点',
   'GROUP.SHARE_INVALID': '无法确认分享人，请让网格员重新分享这条通知',
   INTERNAL: '系统繁忙，请稍后再试',
 };

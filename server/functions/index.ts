@@ -2,6 +2,7 @@
 import type { ActionMap } from '../../typings/common';
 import type { FunctionName } from '../../typings/functions';
 import type { FunctionSpec } from './define';
+import { fieldFunction } from './field';
 import { gridFunction } from './grid';
 import { messageFunction } from './message';
 import { noticeFunction } from './notice';
@@ -16,4 +17,5 @@ export const functions: Record<FunctionName, FunctionSpec<ActionMap>> = {
   notice: noticeFunction,
   message: messageFunction,
   scheduler: schedulerFunction,
+  field: fieldFunction,
 };

@@ -4,6 +4,7 @@
  * at the same minute.
  */
 import { contentRecheckJob } from './content-job';
+import { careVisitsJob } from './field-job';
 import { noticesJob } from './notice-job';
 import { notificationsJob } from './notification-job';
 import type { ScheduledJob } from './scheduled-job';
@@ -15,5 +16,6 @@ export const scheduledJobs: ScheduledJob[] = [
   ticketDeadlinesJob,
   contentRecheckJob,
   noticesJob,
+  careVisitsJob,
   notificationsJob,
 ];

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { invoke } from '../functions/define';
 import { functions } from '../functions';
+import { seedFieldWork } from '../demo/field-work';
 import { demoUsers, seedDemo } from '../demo/seed';
 import { loadNotificationSettings } from '../adapters/push-templates';
 import { createLocalDeps } from './deps';
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
     const summary = await seedDemo(deps.store);
     console.log(
       `Loaded the demo data: ${summary.communities} communities, ${summary.grids} grids, ${summary.microGrids} micro-grids, ${summary.households} households, ${summary.users} users.`,
+    );
+    const field = await seedFieldWork(deps);
+    console.log(
+      `Field work in 焦家湾社区: ${field.tasks} buildings to inspect this month, ${field.careHouseholds} elderly households visited weekly.`,
     );
   }
 

@@ -14,6 +14,7 @@ import { checkAudience, loadPlaces, resolveAudience } from './audience';
 import { plainText, validateBody } from './body';
 import type { Notice } from './model';
 import { staffView } from './views';
+import { authorizeNotice } from './transitions';
 
 /** msgSecCheck takes at most 2,500 characters a call. */
 const CHECK_CHUNK = 2500;
@@ -98,8 +99,7 @@ export async function editNotice(
   const notice = await loadNoticeForStaff(deps.store, user, input.noticeId);
   requireVersion(notice, input.version);
   const live = notice.state === 'published';
-  if (notice.state === 'publishing' || notice.state === 'withdrawn')
-    throw new AppError('NOTICE.INVALID_STATE');
+  authorizeNotice(live ? 'correct' : 'edit', notice);
   if (live && input.audience)
     throw new AppError('NOTICE.INVALID_STATE', { message: '已发布的通知不能更改发布范围，请撤回后重新发布' });
   // The category is frozen with the targets (the feed filters on it); a wrong category means a new notice.
@@ -135,8 +135,7 @@ export async function withdrawNotice(
   const user = await loadActor(deps.store, caller);
   const notice = await loadNoticeForStaff(deps.store, user, input.noticeId);
   requireVersion(notice, input.version);
-  if (notice.state === 'withdrawn' || notice.state === 'publishing')
-    throw new AppError('NOTICE.INVALID_STATE');
+  authorizeNotice('withdraw', notice);
   const at = toIso(deps.clock.now());
   const patch = {
     state: 'withdrawn' as const,

@@ -12,6 +12,7 @@ import { loadActor } from '../users/actor';
 import { isCommunityStaff } from '../users/permissions';
 import { excerptOf } from './body';
 import { noticeIds, type NoticeTarget } from './model';
+import { noticePermits, requireLive } from './transitions';
 
 export const FEED_PAGE = 20;
 
@@ -70,7 +71,7 @@ export async function noticeFeed(
   const confirmed = new Set(receipts.map((r) => r.noticeId));
   const items: NoticeFeedItem[] = page.flatMap((t) => {
     const n = byId.get(t.noticeId);
-    if (!n || n.state !== 'published') return [];
+    if (!n || !noticePermits('read', n)) return [];
     return [
       {
         noticeId: n._id,
@@ -103,14 +104,13 @@ export async function noticeDetail(deps: Deps, caller: Caller, noticeId: string)
   const member = user.roles.some((g) => g.communityId === notice.communityId && g.role !== 'resident');
   if (!staff) {
     if (!target && !member) throw new AppError('NOTICE.NOT_FOUND');
-    if (notice.state === 'withdrawn') throw new AppError('NOTICE.WITHDRAWN');
-    if (notice.state !== 'published') throw new AppError('NOTICE.NOT_FOUND');
+    requireLive('read', notice);
   }
   const receipt = await store.get('noticeReceipts', noticeIds.receipt(noticeId, user._id));
   return {
     ...readerView(notice),
     confirmed: !!receipt,
     confirmedAt: receipt?.at ?? null,
-    canConfirm: notice.state === 'published' && !!target && !receipt,
+    canConfirm: noticePermits('confirm', notice) && !!target && !receipt,
   };
 }

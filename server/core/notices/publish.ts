@@ -36,6 +36,7 @@ import type { CoverageShard, Notice, NoticeTarget, PublishingProgress } from './
 import { noticeIds } from './model';
 import { subscribersByHousehold } from './subscriptions';
 import { staffView } from './views';
+import { authorizeNotice, noticePermits } from './transitions';
 
 /** Households in the staff member's own call: a community of a few hundred is live before the answer. */
 export const FIRST_SLICE = 1000;
@@ -58,7 +59,7 @@ export async function requestPublish(
   const user = await loadActor(deps.store, caller);
   const notice = await loadNoticeForStaff(deps.store, user, input.noticeId);
   requireVersion(notice, input.version);
-  if (notice.state !== 'draft' && notice.state !== 'scheduled') throw new AppError('NOTICE.INVALID_STATE');
+  authorizeNotice(input.at !== undefined ? 'schedule' : 'publish', notice);
   const now = deps.clock.now();
   if (input.at !== undefined) {
     const at = new Date(input.at);
@@ -118,7 +119,7 @@ export interface RunOptions {
  */
 export async function runPublication(deps: Deps, claimed: Notice, options: RunOptions = {}): Promise<Notice> {
   const { store } = deps;
-  if (claimed.state !== 'publishing' || !claimed.publishing) throw new AppError('NOTICE.INVALID_STATE');
+  if (!noticePermits('complete', claimed) || !claimed.publishing) throw new AppError('NOTICE.INVALID_STATE');
   const slices = options.slices ?? SLICES_PER_RUN;
   const size = options.slice ?? SLICE;
   let notice = claimed;

@@ -12,6 +12,7 @@ import { loadActor } from '../users/actor';
 import { loadNoticeInCommunity } from './access';
 import { applyDelta, shardIndexOf, type CoverageDelta } from './coverage-shards';
 import { noticeIds, type NoticeReceipt } from './model';
+import { requireLive } from './transitions';
 
 export async function confirmNotice(
   deps: Deps,
@@ -22,8 +23,7 @@ export async function confirmNotice(
   if (!user.householdId) throw new AppError('NOTICE.NO_HOUSEHOLD');
   const householdId = user.householdId;
   const notice = await loadNoticeInCommunity(deps.store, user, noticeId);
-  if (notice.state === 'withdrawn') throw new AppError('NOTICE.WITHDRAWN');
-  if (notice.state !== 'published') throw new AppError('NOTICE.NOT_FOUND');
+  requireLive('confirm', notice);
   const at = toIso(deps.clock.now());
 
   const receiptId = noticeIds.receipt(noticeId, user._id);

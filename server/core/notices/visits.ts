@@ -27,6 +27,7 @@ import {
 } from './coverage-shards';
 import { noticeIds, type CoverageEntry, type Notice, type NoticeVisit } from './model';
 import { chunks, findAll } from './paging';
+import { requireLive } from './transitions';
 
 type RecordInput = NoticeActions['recordVisit']['req'];
 type RecordResult = NoticeActions['recordVisit']['res'];
@@ -34,8 +35,7 @@ type RecordResult = NoticeActions['recordVisit']['res'];
 export async function recordVisit(deps: Deps, caller: Caller, input: RecordInput): Promise<RecordResult> {
   const user = await loadActor(deps.store, caller);
   const notice = await loadNoticeInCommunity(deps.store, user, input.noticeId);
-  if (notice.state === 'withdrawn') throw new AppError('NOTICE.WITHDRAWN');
-  if (notice.state !== 'published') throw new AppError('NOTICE.NOT_FOUND');
+  requireLive('visit', notice);
   const targetId = noticeIds.target(notice._id, input.householdId);
   const known = await deps.store.get('noticeTargets', targetId);
   if (!known) throw new AppError('NOTICE.NOT_TARGETED', { message: '该住户不在这条通知的发布范围内' });
@@ -113,8 +113,7 @@ export async function visitList(
   if (!micro || micro.communityId !== notice.communityId) throw new AppError('MICRO_GRID.NOT_FOUND');
   if (!mayVisit(user, { communityId: micro.communityId, gridId: micro.gridId, microGridId: micro._id }))
     throw new AppError('AUTH.FORBIDDEN');
-  if (notice.state !== 'published')
-    throw new AppError(notice.state === 'withdrawn' ? 'NOTICE.WITHDRAWN' : 'NOTICE.NOT_FOUND');
+  requireLive('visit', notice);
   const grid = await store.get('grids', micro.gridId);
   const entry = (await microGridEntries(store, notice, [micro._id])).get(micro._id);
   const unreached = await findAll(store, 'noticeTargets', {

@@ -28,6 +28,9 @@ import type {
   NoticeVisit,
 } from '../notices/model';
 import type { Ticket, TicketEvent } from '../tickets/model';
+import type { CareDue, CareEvent, CareGroup, CareVisit } from '../care/model';
+import type { Inspection, InspectionPlan, InspectionTask, InspectionTemplate } from '../inspections/model';
+import type { WorklogNote } from '../worklog/model';
 import type { TicketPolicyDoc } from '../tickets/policy-model';
 import type { SubmitRate } from '../tickets/submit-rate';
 
@@ -55,6 +58,15 @@ export interface CollectionDocs {
   tickets: Ticket;
   ticketEvents: TicketEvent;
   ticketPolicies: TicketPolicyDoc;
+  inspectionTemplates: InspectionTemplate;
+  inspectionPlans: InspectionPlan;
+  inspectionTasks: InspectionTask;
+  inspections: Inspection;
+  careGroups: CareGroup;
+  careDues: CareDue;
+  careVisits: CareVisit;
+  careEvents: CareEvent;
+  worklogNotes: WorklogNote;
   onboardingSettings: OnboardingSettings;
   householdCodes: HouseholdCode;
   bindRequests: BindRequest;
@@ -125,7 +137,13 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
     ],
   },
   noticeReceipts: { indexes: [{ fields: ['noticeId'] }, { fields: ['userId', 'noticeId'] }] },
-  noticeVisits: { indexes: [{ fields: ['noticeId'] }, { fields: ['noticeId', 'householdId'] }] },
+  noticeVisits: {
+    indexes: [
+      { fields: ['noticeId'] },
+      { fields: ['noticeId', 'householdId'] },
+      { fields: ['userId', 'at'] },
+    ],
+  },
   noticeCoverage: { indexes: [{ fields: ['noticeId'] }] },
   noticeSubscriptions: { indexes: [{ fields: ['communityId'] }] },
   groupBindings: { indexes: [{ fields: ['communityId', 'gridId'] }] },
@@ -133,6 +151,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
     indexes: [
       { fields: ['gridId', 'firstOpenedAt'] },
       { fields: ['noticeId'] },
+      { fields: ['sharer', 'firstOpenedAt'] },
       { fields: ['communityId', 'firstOpenedAt'] },
     ],
   },
@@ -169,8 +188,33 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['assigneeUserId', 'createdAt'] },
     ],
   },
-  ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },
+  ticketEvents: {
+    indexes: [{ fields: ['ticketId', 'seq'], unique: true }, { fields: ['actor.userId', 'at'] }],
+  },
   ticketPolicies: { indexes: [] },
+  // Field work: due items are documents, so a worker's due list is one read on (assignee, state, dueAt).
+  inspectionTemplates: { indexes: [{ fields: ['communityId', 'createdAt'] }] },
+  inspectionPlans: { indexes: [{ fields: ['communityId'] }] },
+  inspectionTasks: {
+    indexes: [
+      { fields: ['assigneeUserId', 'state', 'dueAt'] },
+      { fields: ['communityId', 'round'] },
+      { fields: ['microGridId', 'dueAt'] },
+    ],
+  },
+  inspections: { indexes: [{ fields: ['inspectorUserId', 'at'] }, { fields: ['taskId'] }] },
+  careGroups: { indexes: [{ fields: ['communityId', 'createdAt'] }] },
+  careDues: {
+    indexes: [
+      { fields: ['assigneeUserId', 'state', 'dueAt'] },
+      { fields: ['state', 'escalatedAt', 'dueAt'] },
+      { fields: ['groupId'] },
+      { fields: ['microGridId', 'dueAt'] },
+    ],
+  },
+  careVisits: { indexes: [{ fields: ['userId', 'at'] }, { fields: ['dueId'] }] },
+  careEvents: { indexes: [{ fields: ['householdId'] }] },
+  worklogNotes: { indexes: [{ fields: ['userId', 'date'] }] },
   onboardingSettings: { indexes: [] },
   householdCodes: { indexes: [{ fields: ['householdId'] }, { fields: ['buildingId'] }] },
   bindRequests: {

@@ -1,6 +1,7 @@
 /** Every row of the authorization matrix, by function. A new function adds its file here. */
 import type { FunctionName } from '../../../typings/functions';
 import type { Row } from '../matrix';
+import { fieldRows } from './fieldwork';
 import { gridRows } from './grid';
 import { messageRows } from './message';
 import { noticeRows } from './notice';
@@ -17,6 +18,7 @@ export const rowsByFunction: Record<FunctionName, Row[]> = {
   notice: noticeRows,
   message: messageRows,
   scheduler: schedulerRows,
+  field: fieldRows,
 };
 
 export const allRows: Row[] = Object.values(rowsByFunction).flat();
