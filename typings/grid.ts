@@ -1,4 +1,5 @@
 /** The `grid` cloud function: the grid map, "where does this go?", imports and exports, the member roster. */
+import type { CalendarView, HolidayYear, WorkPeriod } from './calendar';
 import type { ActionDef, Id, LatLng } from './common';
 import type { TicketCategory } from './ticket';
 
@@ -150,4 +151,9 @@ export type GridActions = {
   removeMember: ActionDef<{ communityId: Id; memberId: Id }, RosterView>;
   /** Who receives 书记信箱 letters; the user must hold the secretary role here. */
   setSecretary: ActionDef<{ communityId: Id; userId: Id }, RosterView>;
+  /** The community's working time: periods of a day and every holiday year it knows. */
+  calendar: ActionDef<{ communityId: Id }, CalendarView>;
+  setWorkingHours: ActionDef<{ communityId: Id; periods: WorkPeriod[] }, CalendarView>;
+  /** One year's statutory holidays and 调休 workdays as lists; replaces the built-in year. */
+  importHolidays: ActionDef<{ communityId: Id } & HolidayYear, CalendarView>;
 };

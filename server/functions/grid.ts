@@ -10,6 +10,7 @@ import { importGridMap, importLedgerTable, requireStaffOf } from '../core/grids/
 import { exportBoundaries, exportLedger } from '../core/grids/ledger/export-ledger';
 import { listMembers, removeMember, setMember, setOnDuty, setSecretary } from '../core/grids/members';
 import { gridMapView } from '../core/grids/map-view';
+import { calendarView, importHolidayYear, setWorkingHours } from '../core/calendar/manage';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
@@ -164,5 +165,25 @@ export const gridFunction = defineFunction<GridActions>('grid', {
   setSecretary: {
     input: z.object({ communityId: id, userId: id }),
     run: (deps, caller, input) => setSecretary(deps, caller, input),
+  },
+  calendar: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => calendarView(deps, caller, input),
+  },
+  setWorkingHours: {
+    input: z.object({
+      communityId: id,
+      periods: z.array(z.object({ start: z.string().max(5), end: z.string().max(5) })).max(6),
+    }),
+    run: (deps, caller, input) => setWorkingHours(deps, caller, input),
+  },
+  importHolidays: {
+    input: z.object({
+      communityId: id,
+      year: z.number().int().min(2000).max(2100),
+      holidays: z.array(z.string().max(10)).max(120),
+      workdays: z.array(z.string().max(10)).max(60),
+    }),
+    run: (deps, caller, input) => importHolidayYear(deps, caller, input),
   },
 });

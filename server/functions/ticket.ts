@@ -11,12 +11,13 @@ import {
   returnTicket,
 } from '../core/tickets/handle';
 import { dutyQueue, getTicket, inbox, letters, myTickets } from '../core/tickets/lists';
+import { approveExtension, askExtension, denyExtension } from '../core/tickets/extension';
 import { mergeTicket, rejectTicket } from '../core/tickets/moderate';
 import { followTicket, nearbyTickets } from '../core/tickets/nearby';
 import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
 import { submitTicket } from '../core/tickets/submit';
 import { defineFunction } from './define';
-import { fileIdSchema, id, latLngSchema } from './schemas';
+import { fileIdSchema, id, latLngSchema, timeLimitSchema } from './schemas';
 
 const category = z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]);
 const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
@@ -112,5 +113,17 @@ export const ticketFunction = defineFunction<TicketActions>('ticket', {
     run: (deps, caller, input) => mergeTicket(deps, caller, input),
   },
   letters: { input: communityId, run: (deps, caller, input) => letters(deps, caller, input) },
+  askExtension: {
+    input: versioned.extend({ reason: required(500), limit: timeLimitSchema }),
+    run: (deps, caller, input) => askExtension(deps, caller, input),
+  },
+  approveExtension: {
+    input: versioned.extend({ limit: timeLimitSchema.optional(), note: text(500).optional() }),
+    run: (deps, caller, input) => approveExtension(deps, caller, input),
+  },
+  denyExtension: {
+    input: versioned.extend({ reason: required(500) }),
+    run: (deps, caller, input) => denyExtension(deps, caller, input),
+  },
   assignees: { input: ticketId, run: (deps, caller, input) => dispatch.assignees(deps, caller, input) },
 });

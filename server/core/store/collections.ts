@@ -27,6 +27,8 @@ import type {
 } from '../notices/model';
 import type { Ticket, TicketEvent } from '../tickets/model';
 import type { TicketPolicyDoc } from '../tickets/policy-model';
+import type { WorkCalendarDoc } from '../calendar/model';
+import type { Street } from '../street/model';
 
 export interface CollectionDocs {
   users: User;
@@ -52,6 +54,8 @@ export interface CollectionDocs {
   tickets: Ticket;
   ticketEvents: TicketEvent;
   ticketPolicies: TicketPolicyDoc;
+  workCalendars: WorkCalendarDoc;
+  streets: Street;
 }
 
 export type CollectionName = keyof CollectionDocs;
@@ -65,7 +69,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   users: {
     indexes: [{ fields: ['openid'], unique: true }, { fields: ['householdId'] }, { fields: ['roleKeys'] }],
   },
-  communities: { indexes: [] },
+  communities: { indexes: [{ fields: ['streetId'] }] },
   grids: { indexes: [{ fields: ['communityId'] }] },
   microGrids: { indexes: [{ fields: ['communityId'] }, { fields: ['gridId'] }] },
   estates: { indexes: [{ fields: ['communityId'] }] },
@@ -131,6 +135,8 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   },
   ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },
   ticketPolicies: { indexes: [] },
+  workCalendars: { indexes: [] },
+  streets: { indexes: [{ fields: ['officeUserIds'] }] },
 };
 
 export const collectionNames = Object.keys(collections) as CollectionName[];

@@ -15,7 +15,9 @@ import type { User } from '../users/model';
 import { requireReadable } from './access';
 import { act } from './change';
 import { screenText } from './checks';
-import { hoursAfter } from './deadlines';
+import type { WorkCalendar } from '../calendar/model';
+import { loadWorkCalendar } from '../calendar/load';
+import { signForDeadline } from './deadlines';
 import type { PersonSnapshot, Ticket } from './model';
 import { toHandlers, toResidents } from './notify';
 import { openTicketCounts } from './open-counts';
@@ -36,6 +38,7 @@ async function gridHandler(store: Store, userId: string, gridId: string | null):
 /** The change of hands common to reassign and manual routing. */
 function handOver(
   now: Date,
+  calendar: WorkCalendar,
   target: PersonSnapshot,
   note: string,
   noteHeld: boolean,
@@ -48,7 +51,7 @@ function handOver(
       assigneeUserId: target.userId,
       // Handing it back to someone who returned it is the leader's call: they may act on it again.
       returnedByUserIds: current.returnedByUserIds.filter((id) => id !== target.userId),
-      signForBy: hoursAfter(now, current.deadlines.signForHours),
+      signForBy: signForDeadline(now, current.deadlines, calendar),
     },
     note,
     noteHeld,
@@ -75,7 +78,7 @@ export function reassignTicket(deps: Deps, caller: Caller, input: Req<'reassign'
     const target = await gridHandler(deps.store, input.assigneeUserId, ticket.gridId);
     const { held } = await screenText(deps, caller, [input.note ?? '']);
     const note = input.note?.trim() || `改派给${target.roleLabel} ${target.name}`;
-    return handOver(now, target, note, held);
+    return handOver(now, await loadWorkCalendar(deps.store, ticket.communityId), target, note, held);
   });
 }
 
@@ -102,7 +105,7 @@ export function routeTicketManually(
     // Micro-grid names may already carry the grid's (第二网格-1号微网格).
     const label = microGrid.name.startsWith(grid.name) ? microGrid.name : `${grid.name}-${microGrid.name}`;
     const note = input.note?.trim() || `分派至 ${label}，由${target.roleLabel} ${target.name}处理`;
-    return handOver(now, target, note, held, {
+    return handOver(now, await loadWorkCalendar(deps.store, ticket.communityId), target, note, held, {
       gridId: grid._id,
       microGridId: microGrid._id,
       routingRule: 'manual',

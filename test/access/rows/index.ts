@@ -1,6 +1,7 @@
 /** Every row of the authorization matrix, by function. A new function adds its file here. */
 import type { FunctionName } from '../../../typings/functions';
 import type { Row } from '../matrix';
+import { deadlineRowsOf } from './deadlines';
 import { gridRows } from './grid';
 import { messageRows } from './message';
 import { noticeRows } from './notice';
@@ -10,8 +11,8 @@ import { userRows } from './user';
 
 export const rowsByFunction: Record<FunctionName, Row[]> = {
   user: userRows,
-  grid: gridRows,
-  ticket: ticketRows,
+  grid: [...gridRows, ...deadlineRowsOf('grid')],
+  ticket: [...ticketRows, ...deadlineRowsOf('ticket')],
   notice: noticeRows,
   message: messageRows,
   scheduler: schedulerRows,
