@@ -11,6 +11,9 @@ import { exportBoundaries, exportLedger } from '../core/grids/ledger/export-ledg
 import { listMembers, removeMember, setMember, setOnDuty, setSecretary } from '../core/grids/members';
 import { gridMapView } from '../core/grids/map-view';
 import { calendarView, importHolidayYear, setWorkingHours } from '../core/calendar/manage';
+import { replaceGridMap } from '../core/grids/map-replace';
+import { retirePlace } from '../core/grids/retire';
+import { createCommunity, streetView } from '../core/street/communities';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
@@ -24,6 +27,7 @@ const source = {
   fileId: fileIdSchema.optional(),
   text: z.string().max(INLINE_LIMIT).optional(),
 };
+const coordinateSystem = z.enum(['wgs84', 'gcj02']).optional();
 const duty = z.enum(['leader', 'worker', 'police', 'property', 'volunteer', 'other']);
 const category = z.enum([
   'flyingWireCharging',
@@ -77,11 +81,15 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     run: (deps, caller, input) => gridMapView(deps, caller, input),
   },
   importBoundaries: {
-    input: z.object({ communityId: id, ...source }),
+    input: z.object({ communityId: id, coordinateSystem, ...source }),
     run: async (deps, caller, input) => {
       await requireStaffOf(deps, caller, input.communityId);
       const geojson = parseJson(await sourceBytes(deps, input));
-      return importGridMap(deps, caller, { communityId: input.communityId, geojson });
+      return importGridMap(deps, caller, {
+        communityId: input.communityId,
+        geojson,
+        coordinateSystem: input.coordinateSystem,
+      });
     },
   },
   importLedger: {
@@ -105,13 +113,15 @@ export const gridFunction = defineFunction<GridActions>('grid', {
       communityId: id,
       kind: z.enum(['boundaries', 'buildings', 'households', 'members']),
       format: z.enum(['csv', 'xlsx']).optional(),
+      coordinateSystem,
     }),
     run: async (deps, caller, input) => {
       await requireStaffOf(deps, caller, input.communityId);
       const stamp = deps.clock.now().getTime();
       if (input.kind === 'boundaries') {
-        const text = JSON.stringify(await exportBoundaries(deps.store, input.communityId));
-        const fileName = `${EXPORT_NAMES.boundaries}.geojson`;
+        const crs = input.coordinateSystem ?? 'wgs84';
+        const text = JSON.stringify(await exportBoundaries(deps.store, input.communityId, crs));
+        const fileName = `${EXPORT_NAMES.boundaries}${crs === 'gcj02' ? '-GCJ02' : ''}.geojson`;
         const fileId = await deps.files.put(
           `exports/${input.communityId}/${stamp}-${fileName}`,
           new TextEncoder().encode(text),
@@ -165,6 +175,33 @@ export const gridFunction = defineFunction<GridActions>('grid', {
   setSecretary: {
     input: z.object({ communityId: id, userId: id }),
     run: (deps, caller, input) => setSecretary(deps, caller, input),
+  },
+  street: {
+    input: z.object({ streetId: id.optional() }),
+    run: (deps, caller, input) => streetView(deps, caller, input),
+  },
+  createCommunity: {
+    input: z.object({
+      streetId: id.optional(),
+      name: z.string().trim().min(2).max(30),
+      communityCode: z.string().regex(/^\d{3}$/, { message: '社区编码应为 3 位数字' }),
+      center: latLngSchema,
+    }),
+    run: (deps, caller, input) => createCommunity(deps, caller, input),
+  },
+  replaceMap: {
+    input: z.object({ communityId: id, dryRun: z.boolean(), coordinateSystem, ...source }),
+    run: async (deps, caller, input) => {
+      await requireStaffOf(deps, caller, input.communityId);
+      const geojson = parseJson(await sourceBytes(deps, input));
+      return replaceGridMap(deps, caller, { ...input, geojson });
+    },
+  },
+  retire: {
+    input: z
+      .object({ communityId: id, gridId: id.optional(), microGridId: id.optional() })
+      .refine((v) => !!v.gridId !== !!v.microGridId, { message: '请指定一个网格或一个微网格' }),
+    run: (deps, caller, input) => retirePlace(deps, caller, input),
   },
   calendar: {
     input: z.object({ communityId: id }),

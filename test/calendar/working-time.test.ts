@@ -7,8 +7,12 @@ import { isWorkingDate, limitEnd } from '../../server/core/calendar/working-time
 import { toIso } from '../../server/core/time/shanghai';
 
 const at = (iso: string) => new Date(iso);
-const end = (from: string, amount: number, unit: 'workingHours' | 'workingDays' | 'calendarHours', cal: WorkCalendar) =>
-  toIso(limitEnd(at(from), { amount, unit }, cal));
+const end = (
+  from: string,
+  amount: number,
+  unit: 'workingHours' | 'workingDays' | 'calendarHours',
+  cal: WorkCalendar,
+) => toIso(limitEnd(at(from), { amount, unit }, cal));
 
 describe('working-time limits', () => {
   const calendar = calendarOf(null);
@@ -75,9 +79,12 @@ describe('working-time limits', () => {
       '节假日 2026-12-31 不在 2027 年',
       '调休上班日 2027-01-04 本来就是工作日（调休上班日应为周六或周日）',
     ]);
-    expect(periodProblems([{ start: '13:30', end: '17:30' }, { start: '08:30', end: '12:00' }])).toEqual([
-      '第 2 个时段（08:30–12:00）与上一个时段重叠或顺序颠倒',
-    ]);
+    expect(
+      periodProblems([
+        { start: '13:30', end: '17:30' },
+        { start: '08:30', end: '12:00' },
+      ]),
+    ).toEqual(['第 2 个时段（08:30–12:00）与上一个时段重叠或顺序颠倒']);
     expect(periodProblems([{ start: '8:30', end: '12:00' }])).toHaveLength(1);
   });
 });

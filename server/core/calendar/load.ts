@@ -4,7 +4,9 @@ import { builtInYears } from './built-in';
 import { DEFAULT_PERIODS, type HolidayYear, type WorkCalendar, type WorkCalendarDoc } from './model';
 
 /** Every year in force: imported years replace built-in ones of the same number. */
-export function yearsOf(doc: WorkCalendarDoc | null): Array<HolidayYear & { source: 'builtIn' | 'imported' }> {
+export function yearsOf(
+  doc: WorkCalendarDoc | null,
+): Array<HolidayYear & { source: 'builtIn' | 'imported' }> {
   const years = new Map<number, HolidayYear & { source: 'builtIn' | 'imported' }>();
   for (const y of builtInYears.values()) years.set(y.year, { ...y, source: 'builtIn' });
   for (const y of Object.values(doc?.years ?? {})) years.set(y.year, { ...y, source: 'imported' });

@@ -109,7 +109,11 @@ export function approveExtension(
 }
 
 /** The leader refuses: the deadline stays, the asker hears why. */
-export function denyExtension(deps: Deps, caller: Caller, input: Req<'denyExtension'>): Promise<TicketDetail> {
+export function denyExtension(
+  deps: Deps,
+  caller: Caller,
+  input: Req<'denyExtension'>,
+): Promise<TicketDetail> {
   return act(deps, caller, input, 'denyExtension', async () => {
     const reason = input.reason.trim();
     const { held } = await screenText(deps, caller, [reason]);

@@ -65,7 +65,12 @@ export const deadlineRows: Row[] = [
     allow: { ...LEADS, ...RUNS },
     request: async (w, c) => {
       const t = await asked(w, c);
-      return t && { req: { ticketId: t.ticketId, version: t.version, reason: '请先临时处理' }, subject: t.ticketId };
+      return (
+        t && {
+          req: { ticketId: t.ticketId, version: t.version, reason: '请先临时处理' },
+          subject: t.ticketId,
+        }
+      );
     },
   }),
   row('grid', 'calendar', {
@@ -86,6 +91,69 @@ export const deadlineRows: Row[] = [
     request: async (w, c) => ({
       req: { communityId: community(w, c), year: 2027, holidays: ['2027-01-01'], workdays: [] },
     }),
+  }),
+  // The street office's own actions: no role of the matrix works in a street office (they are tested as the
+  // street officer in test/street/street-office.test.ts), so every cell here is a refusal.
+  row('grid', 'street', {
+    relations: ['own'],
+    allow: {},
+    refusedWith: ['STREET.NOT_FOUND', 'AUTH.UNAUTHENTICATED'],
+    request: async () => ({ req: {} }),
+  }),
+  row('grid', 'createCommunity', {
+    relations: ['own'],
+    allow: {},
+    refusedWith: ['STREET.NOT_FOUND', 'AUTH.UNAUTHENTICATED'],
+    request: async () => ({
+      req: { name: '矩阵社区', communityCode: '099', center: { lat: 36.2, lng: 103.9 } },
+    }),
+  }),
+  row('grid', 'replaceMap', {
+    // A dry run of the community's own map: the plan, nothing written.
+    relations: COMMUNITY,
+    allow: RUNS_COMMUNITY,
+    request: async (w, c) => {
+      const s = w.slot(c.relation);
+      const out = await w.ok<{ text: string | null }>(s.secretary, 'grid', 'export', {
+        communityId: s.communityId,
+        kind: 'boundaries',
+      });
+      return { req: { communityId: s.communityId, dryRun: true, text: out.text! } };
+    },
+  }),
+  row('grid', 'retire', {
+    relations: COMMUNITY,
+    allow: RUNS_COMMUNITY,
+    request: async (w, c) => {
+      const s = w.slot(c.relation);
+      const ring = [
+        [103.9, 36.3],
+        [103.91, 36.3],
+        [103.91, 36.31],
+        [103.9, 36.31],
+        [103.9, 36.3],
+      ];
+      const feature = (properties: object) => ({
+        type: 'Feature',
+        properties,
+        geometry: { type: 'Polygon', coordinates: [ring] },
+      });
+      await w.ok(s.secretary, 'grid', 'importBoundaries', {
+        communityId: s.communityId,
+        coordinateSystem: 'gcj02',
+        text: JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            feature({ level: 'grid', grid: '矩阵网格' }),
+            feature({ grid: '矩阵网格', microGrid: '空微网格' }),
+          ],
+        }),
+      });
+      const [empty] = await w.h.deps.store.find('microGrids', {
+        where: { communityId: s.communityId, name: '空微网格' },
+      });
+      return { req: { communityId: s.communityId, microGridId: empty!._id }, subject: empty!._id };
+    },
   }),
 ];
 
