@@ -1,5 +1,12 @@
 /** The `grid` cloud function: the grid map, "where does this go?", imports and exports, the member roster. */
-import type { CalendarView, HolidayYear, WorkPeriod } from './calendar';
+import type {
+  CalendarView,
+  DeadlinePolicyView,
+  DeadlineRule,
+  HolidayYear,
+  TimeLimit,
+  WorkPeriod,
+} from './calendar';
 import type { ActionDef, Id, LatLng } from './common';
 import type { TicketCategory } from './ticket';
 
@@ -167,6 +174,13 @@ export type GridActions = StreetActions & {
   removeMember: ActionDef<{ communityId: Id; memberId: Id }, RosterView>;
   /** Who receives 书记信箱 letters; the user must hold the secretary role here. */
   setSecretary: ActionDef<{ communityId: Id; userId: Id }, RosterView>;
+  /** The community's deadline table: limits per category, group and urgency, and the extension maximum. */
+  deadlines: ActionDef<{ communityId: Id }, DeadlinePolicyView>;
+  /** Replaces the table; safety hazards must stay in calendar hours. */
+  setDeadlines: ActionDef<
+    { communityId: Id; rules: DeadlineRule[]; extensionMax?: TimeLimit },
+    DeadlinePolicyView
+  >;
   /** The community's working time: periods of a day and every holiday year it knows. */
   calendar: ActionDef<{ communityId: Id }, CalendarView>;
   setWorkingHours: ActionDef<{ communityId: Id; periods: WorkPeriod[] }, CalendarView>;

@@ -34,6 +34,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'TICKET.MERGE_INVALID': '只能合并到本社区同类、未办结的另一张工单',
   'TICKET.EXTENSION_INVALID': '延期时限超过本社区允许的上限，请缩短延期时间',
   'CALENDAR.INVALID': '工作日历有误，未写入任何数据',
+  'POLICY.INVALID': '办理时限设置有误，未写入任何数据',
   'STREET.NOT_FOUND': '街道不存在，或您不是该街道的工作人员',
   'COMMUNITY.EXISTS': '本街道已有同名或同编码的社区',
   'GRID.NOT_EMPTY': '该网格或微网格仍有楼栋或成员，请先将楼栋和成员调整到其他微网格后再撤销',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
+import type { TicketCategory } from '../../typings/ticket';
 import { AppError } from '../core/errors';
 import { importGridMap, importLedgerTable, requireStaffOf } from '../core/grids/imports';
 import { exportBoundaries, exportLedger } from '../core/grids/ledger/export-ledger';
@@ -14,11 +15,13 @@ import { calendarView, importHolidayYear, setWorkingHours } from '../core/calend
 import { replaceGridMap } from '../core/grids/map-replace';
 import { retirePlace } from '../core/grids/retire';
 import { createCommunity, streetView } from '../core/street/communities';
+import { deadlinePolicyView, setDeadlinePolicy } from '../core/tickets/deadline-policy';
+import { ticketCategories } from '../core/tickets/categories';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
 import { defineFunction } from './define';
-import { fileIdSchema, id, latLngSchema } from './schemas';
+import { fileIdSchema, id, latLngSchema, timeLimitSchema } from './schemas';
 
 /** Inline text up to what fits in one CloudBase request with room to spare. */
 const INLINE_LIMIT = 90_000;
@@ -202,6 +205,31 @@ export const gridFunction = defineFunction<GridActions>('grid', {
       .object({ communityId: id, gridId: id.optional(), microGridId: id.optional() })
       .refine((v) => !!v.gridId !== !!v.microGridId, { message: '请指定一个网格或一个微网格' }),
     run: (deps, caller, input) => retirePlace(deps, caller, input),
+  },
+  deadlines: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => deadlinePolicyView(deps, caller, input),
+  },
+  setDeadlines: {
+    input: z.object({
+      communityId: id,
+      rules: z
+        .array(
+          z.object({
+            category: z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]).optional(),
+            group: z
+              .enum(['safety', 'municipal', 'sanitation', 'property', 'dispute', 'letter', 'other'])
+              .optional(),
+            urgent: z.boolean().optional(),
+            signFor: timeLimitSchema,
+            resolve: timeLimitSchema,
+          }),
+        )
+        .min(1)
+        .max(40),
+      extensionMax: timeLimitSchema.optional(),
+    }),
+    run: (deps, caller, input) => setDeadlinePolicy(deps, caller, input),
   },
   calendar: {
     input: z.object({ communityId: id }),

@@ -73,6 +73,28 @@ export const deadlineRows: Row[] = [
       );
     },
   }),
+  row('grid', 'deadlines', {
+    relations: COMMUNITY,
+    allow: RUNS_COMMUNITY,
+    request: async (w, c) => ({ req: { communityId: community(w, c) } }),
+  }),
+  row('grid', 'setDeadlines', {
+    relations: COMMUNITY,
+    allow: RUNS_COMMUNITY,
+    request: async (w, c) => ({
+      req: {
+        communityId: community(w, c),
+        rules: [
+          {
+            group: 'safety',
+            signFor: { amount: 2, unit: 'calendarHours' },
+            resolve: { amount: 4, unit: 'calendarHours' },
+          },
+          { signFor: { amount: 4, unit: 'workingHours' }, resolve: { amount: 5, unit: 'workingDays' } },
+        ],
+      },
+    }),
+  }),
   row('grid', 'calendar', {
     relations: COMMUNITY,
     allow: RUNS_COMMUNITY,
