@@ -1,6 +1,5 @@
 /** Working time: a community's working hours and holiday calendar, and the time limits counted in it. */
 import type { Id } from './common';
-import type { TicketCategory, TicketCategoryGroup } from './ticket';
 
 /**
  * How a limit counts: calendar hours (the clock runs day and night — safety hazards), working hours (only
@@ -34,22 +33,4 @@ export interface CalendarView {
   periods: WorkPeriod[];
   /** Every year the calendar knows, built in (from chinese-days) or imported by staff. */
   years: Array<HolidayYear & { source: 'builtIn' | 'imported' }>;
-}
-
-/** One row of a community's deadline table: the criteria it matches and its two limits. */
-export interface DeadlineRule {
-  category?: TicketCategory;
-  group?: TicketCategoryGroup;
-  urgent?: boolean;
-  /** 签收 sign-for */
-  signFor: TimeLimit;
-  /** 办结 resolve */
-  resolve: TimeLimit;
-}
-
-export interface DeadlinePolicyView {
-  communityId: Id;
-  /** First match wins; the last row has no criteria (the catch-all). */
-  rules: DeadlineRule[];
-  extensionMax: TimeLimit;
 }

@@ -1,14 +1,7 @@
 /** The `grid` cloud function: the grid map, "where does this go?", imports and exports, the member roster. */
-import type {
-  CalendarView,
-  DeadlinePolicyView,
-  DeadlineRule,
-  HolidayYear,
-  TimeLimit,
-  WorkPeriod,
-} from './calendar';
+import type { CalendarView, HolidayYear, TimeLimit, WorkPeriod } from './calendar';
 import type { ActionDef, Id, LatLng } from './common';
-import type { TicketCategory } from './ticket';
+import type { TicketCategory, TicketCategoryGroup } from './ticket';
 
 /** community 社区网格 · exclusive 专属网格 (one unit: a school, a market…). */
 export type GridKindName = 'community' | 'exclusive';
@@ -249,3 +242,21 @@ export type StreetActions = {
 
 /** RFC 7946 GeoJSON is WGS84; stored boundaries and wx.getLocation are GCJ-02. */
 export type CoordinateSystemName = 'wgs84' | 'gcj02';
+
+/** One row of a community's deadline table: the criteria it matches and its two limits. */
+export interface DeadlineRule {
+  category?: TicketCategory;
+  group?: TicketCategoryGroup;
+  urgent?: boolean;
+  /** 签收 sign-for */
+  signFor: TimeLimit;
+  /** 办结 resolve */
+  resolve: TimeLimit;
+}
+
+export interface DeadlinePolicyView {
+  communityId: Id;
+  /** First match wins; the last row has no criteria (the catch-all). */
+  rules: DeadlineRule[];
+  extensionMax: TimeLimit;
+}

@@ -4,7 +4,8 @@
  * stay in calendar hours (a gas leak does not wait for Monday): a working-time limit on a row that can match
  * a safety category is refused. Tickets already filed keep the row they were filed under.
  */
-import type { DeadlinePolicyView, DeadlineRule, TimeLimit } from '../../../typings/calendar';
+import type { TimeLimit } from '../../../typings/calendar';
+import type { DeadlinePolicyView, DeadlineRule } from '../../../typings/grid';
 import type { TicketCategory } from '../../../typings/ticket';
 import { AppError } from '../errors';
 import { requireStaffOf } from '../grids/imports';
