@@ -1,6 +1,6 @@
 /** The `grid` cloud function: the grid map, "where does this go?", imports and exports, the member roster. */
 import type { CalendarView, HolidayYear, TimeLimit, WorkPeriod } from './calendar';
-import type { ActionDef, Id, LatLng } from './common';
+import type { ActionDef, Id, IsoTime, LatLng } from './common';
 import type { TicketCategory, TicketCategoryGroup } from './ticket';
 
 /** community 社区网格 · exclusive 专属网格 (one unit: a school, a market…). */
@@ -121,6 +121,31 @@ export interface RosterView {
     force: MemberView[];
     microGrids: Array<{ microGridId: Id; label: string; workers: MemberView[] }>;
   }>;
+  /** People invited who have not claimed their place yet. */
+  invites: InviteView[];
+}
+
+/**
+ * An invite for someone who has never logged in: to the roster (a duty in a grid or micro-grid) or to a
+ * community role (staff, secretary). They claim it with its code on first login.
+ */
+export interface InviteView {
+  inviteId: Id;
+  name: string;
+  /** 138****1234; null when not given. */
+  phone: string | null;
+  duty: MemberDutyName | null;
+  role: 'staff' | 'secretary' | null;
+  gridId: Id | null;
+  microGridId: Id | null;
+  primary: boolean;
+  createdAt: IsoTime;
+}
+
+/** A new invite with its code: shown once, to be handed to the person (the server keeps only a hash). */
+export interface NewInvite extends InviteView {
+  /** e.g. k7qm-2xvd-9fha */
+  code: string;
 }
 
 export type GridActions = StreetActions & {
@@ -179,6 +204,21 @@ export type GridActions = StreetActions & {
   setWorkingHours: ActionDef<{ communityId: Id; periods: WorkPeriod[] }, CalendarView>;
   /** One year's statutory holidays and 调休 workdays as lists; replaces the built-in year. */
   importHolidays: ActionDef<{ communityId: Id } & HolidayYear, CalendarView>;
+  /** Staff invite a person to the roster (duty) or to a community role (role), by name and phone. */
+  invite: ActionDef<
+    {
+      communityId: Id;
+      name: string;
+      phone?: string;
+      duty?: MemberDutyName;
+      role?: 'staff' | 'secretary';
+      gridId?: Id;
+      microGridId?: Id;
+      primary?: boolean;
+    },
+    NewInvite
+  >;
+  revokeInvite: ActionDef<{ communityId: Id; inviteId: Id }, RosterView>;
 };
 
 /** One grid or micro-grid a map replacement touches. */

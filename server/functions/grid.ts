@@ -17,6 +17,7 @@ import { retirePlace } from '../core/grids/retire';
 import { createCommunity, streetView } from '../core/street/communities';
 import { deadlinePolicyView, setDeadlinePolicy } from '../core/tickets/deadline-policy';
 import { ticketCategories } from '../core/tickets/categories';
+import { createInvite, revokeInvite } from '../core/users/invites';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
@@ -250,5 +251,26 @@ export const gridFunction = defineFunction<GridActions>('grid', {
       workdays: z.array(z.string().max(10)).max(60),
     }),
     run: (deps, caller, input) => importHolidayYear(deps, caller, input),
+  },
+  invite: {
+    input: z.object({
+      communityId: id,
+      name: z.string().trim().min(1).max(32),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^1\d{10}$/, { message: '手机号应为 11 位数字' })
+        .optional(),
+      duty: duty.optional(),
+      role: z.enum(['staff', 'secretary']).optional(),
+      gridId: id.optional(),
+      microGridId: id.optional(),
+      primary: z.boolean().optional(),
+    }),
+    run: (deps, caller, input) => createInvite(deps, caller, input),
+  },
+  revokeInvite: {
+    input: z.object({ communityId: id, inviteId: id }),
+    run: (deps, caller, input) => revokeInvite(deps, caller, input),
   },
 });

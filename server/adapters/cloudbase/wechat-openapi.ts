@@ -50,6 +50,11 @@ export const wxServerSdk: WechatSdk = {
   getOpenData: async (cloudIDs) => (await (await sdk()).getOpenData({ list: cloudIDs })).list,
 };
 
+/** wxacode.getUnlimited through the same SDK: a mini-program code image (wechat-wxacode.ts). */
+export async function getUnlimitedCode(body: Record<string, unknown>): Promise<unknown> {
+  return (await sdk()).openapi.wxacode.getUnlimited(body as never) as Promise<unknown>;
+}
+
 /** WeChat open-API failures arrive as thrown errors carrying errCode; this reads it without trusting shape. */
 export function wechatErrorCode(error: unknown): number | null {
   const e = error as { errCode?: unknown; errcode?: unknown } | null;

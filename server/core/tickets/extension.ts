@@ -98,7 +98,7 @@ export function approveExtension(
                     body: `新的办结时限：${expectedText(resolveBy)}`,
                     status: '已延期',
                   },
-                  audienceOf(asker.roleLabel),
+                  audienceOf(asker.role),
                 ),
               ]
             : []),
@@ -136,7 +136,7 @@ export function denyExtension(
                     status: '未同意延期',
                     note: reason,
                   },
-                  audienceOf(asker.roleLabel),
+                  audienceOf(asker.role),
                 ),
               ]
             : [],

@@ -39,7 +39,6 @@ export const gridRows: Row[] = [
       secretary: ['sameMicroGrid', 'sameGrid', 'sameCommunity'],
       otherStaff: ['otherCommunity'],
     },
-    pending: 'issue 10 item 4: the route preview crosses community lines (fixed on this branch next)',
     request: async (w, c) => ({
       req: {
         communityId:

@@ -5,13 +5,14 @@ import { deadlineRowsOf } from './deadlines';
 import { gridRows } from './grid';
 import { messageRows } from './message';
 import { noticeRows } from './notice';
+import { onboardingGridRows, onboardingUserRows } from './onboarding';
 import { schedulerRows } from './scheduler';
 import { ticketRows } from './ticket';
 import { userRows } from './user';
 
 export const rowsByFunction: Record<FunctionName, Row[]> = {
-  user: userRows,
-  grid: [...gridRows, ...deadlineRowsOf('grid')],
+  user: [...userRows, ...onboardingUserRows],
+  grid: [...gridRows, ...onboardingGridRows, ...deadlineRowsOf('grid')],
   ticket: [...ticketRows, ...deadlineRowsOf('ticket')],
   notice: noticeRows,
   message: messageRows,

@@ -85,7 +85,12 @@ export const ticketRows: Row[] = [
     allow: { ...FILERS, resident: IN_A },
     request: async (w, c) => {
       const t = await w.ticket(c, { status: 'assigned' });
-      return t && { req: { ticketId: t.ticketId, point: t.detail.location }, subject: t.ticketId };
+      return (
+        t && {
+          req: { ticketId: t.ticketId, from: { kind: 'point', point: t.detail.location } },
+          subject: t.ticketId,
+        }
+      );
     },
   }),
   row('ticket', 'mine', {
@@ -175,7 +180,6 @@ export const ticketRows: Row[] = [
   row('ticket', 'letters', {
     // 书记信箱 letters are the secretary's alone (DESIGN §8).
     allow: { secretary: IN_A },
-    pending: "issue 10 item 3: letters are the secretary's alone (fixed on this branch next)",
     request: async (w, c) => {
       const t = await w.ticket(c, { status: 'assigned', category: 'secretaryLetter' });
       return t && { req: { communityId: w.slot(c.relation).communityId }, subject: t.ticketId };

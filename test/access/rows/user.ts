@@ -47,20 +47,4 @@ export const userRows: Row[] = [
       };
     },
   }),
-  row('user', 'bindHousehold', {
-    // Staff bind a user of their community (or of none yet) to a household of it; nobody binds themself by a
-    // raw household id (a household code is the proof).
-    relations: COMMUNITY,
-    allow: RUNS,
-    request: async (w, c) => {
-      const s = w.slot(c.relation);
-      const staffLike = c.role === 'staff' || c.role === 'secretary' || c.role === 'otherStaff';
-      return {
-        req: staffLike
-          ? { userId: await w.userId(s.resident), householdId: s.householdId }
-          : { householdId: s.householdId },
-      };
-    },
-    pending: 'issue 10 item 1 (onboarding branch): binding by a raw household id',
-  }),
 ];
