@@ -9,7 +9,8 @@ import type { Doc } from './ejson';
 import { parseEjson, stringifyDoc } from './ejson';
 import { duplicate, invalid, StandinError } from './errors';
 import type { IndexCoverage } from './index-coverage';
-import { applied, findPage, matching, type Criteria, type Order } from './query';
+import { applied, matching, pageOf, sortedMatches, type Criteria, type Order } from './query';
+import type { SortedCache } from './sorted-cache';
 import type { Transactions } from './transactions';
 
 export type Body = Record<string, unknown>;
@@ -20,6 +21,7 @@ export interface ActionContext {
   txs: Transactions;
   coverage: IndexCoverage;
   shuffleTies: boolean;
+  sorted: SortedCache;
   /** How long a plain write waits for a transaction's lock before failing with a conflict. */
   lockWaitMs: number;
 }
@@ -128,12 +130,19 @@ function getDocument(ctx: ActionContext, body: Body): Answer {
   const criteria = criteriaOf(body);
   const order = body.order === undefined ? undefined : (objectOf(body, 'order') as Order);
   ctx.coverage.check('database.getDocument', collection, criteria, order);
-  const page = findPage(ctx.db.collection(collection).all(), criteria, {
-    order,
+  const store = ctx.db.collection(collection);
+  const ordered = order && Object.keys(order).length ? order : undefined;
+  const total = ordered !== undefined && '_id' in ordered;
+  const key = `${collection}\n${String(body.query ?? '')}\n${String(body.order)}`;
+  let sorted = total ? ctx.sorted.get(key, store.version) : undefined;
+  if (!sorted) {
+    sorted = sortedMatches(store.candidates(criteria), criteria, ordered, ctx.shuffleTies);
+    if (total) ctx.sorted.set(key, store.version, sorted);
+  }
+  const page = pageOf(sorted, {
     offset: typeof body.offset === 'number' ? body.offset : 0,
     limit: typeof body.limit === 'number' ? body.limit : undefined,
     projection: body.projection === undefined ? undefined : objectOf(body, 'projection'),
-    shuffleTies: ctx.shuffleTies,
   });
   return { data: { list: page.map(stringifyDoc) } };
 }
@@ -142,7 +151,7 @@ function calculateDocument(ctx: ActionContext, body: Body): Answer {
   const collection = collectionOf(body);
   const criteria = criteriaOf(body);
   ctx.coverage.check('database.calculateDocument', collection, criteria, undefined);
-  return { data: { total: matching(ctx.db.collection(collection).all(), criteria).length } };
+  return { data: { total: matching(ctx.db.collection(collection).candidates(criteria), criteria).length } };
 }
 
 /** The equality conditions of a query, as the fields of a document an upsert creates. */
@@ -182,7 +191,7 @@ async function modifyDocument(ctx: ActionContext, body: Body): Promise<Answer> {
   const targets = () => {
     const found = byDoc
       ? [store.get(docIdOf(body))].filter((d): d is Doc => !!d)
-      : matching(store.all(), criteria);
+      : matching(store.candidates(criteria), criteria);
     return body.multi === true ? found : found.slice(0, 1);
   };
   await waitForLocks(ctx, collection, () => targets().map((d) => d._id));
@@ -217,7 +226,7 @@ async function removeDocument(ctx: ActionContext, body: Body): Promise<Answer> {
   const byDoc = body.queryType === 'DOC';
   if (!byDoc) ctx.coverage.check('database.removeDocument', collection, criteria, undefined);
   const targets = () => {
-    const found = matching(store.all(), criteria);
+    const found = matching(store.candidates(criteria), criteria);
     return body.multi === false ? found.slice(0, 1) : found;
   };
   await waitForLocks(ctx, collection, () => targets().map((d) => d._id));

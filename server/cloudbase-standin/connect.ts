@@ -20,10 +20,15 @@ export function standinStore(standin: { url: string }, options?: CloudbaseStoreO
   return new CloudbaseStore(standinApp(standin).database() as unknown as Db, options);
 }
 
-/** The environment a deployed function sees, pointing node-sdk (and wx-server-sdk) at the stand-in. */
+/**
+ * The environment a deployed function sees (the SCF runtime's variables), with its endpoint at the stand-in.
+ * The caller's identity (WX_OPENID, WX_APPID) is per call and not included.
+ */
 export function standinRuntimeEnv(standin: { url: string }): Record<string, string> {
   return {
     TENCENTCLOUD: 'true',
+    TENCENTCLOUD_RUNENV: 'SCF',
+    TENCENTCLOUD_REGION: 'ap-shanghai',
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: standin.url }),
     TCB_ENV: STANDIN_ENV_ID,
     SCF_NAMESPACE: STANDIN_ENV_ID,

@@ -3,7 +3,8 @@
  * real CloudBase adapter (and the built bundles) run unmodified in tests and benches. Semantics follow
  * CloudBase's documentation: MongoDB query and update operators (mingo), 100 documents per get by default and
  * 1,000 at most, the unique indexes of server/core/store/collections.ts (DATABASE_DUPLICATE_WRITE), snapshot
- * reads and per-document write locks in transactions (DATABASE_TRANSACTION_CONFLICT). NOTES-standin.md says
+ * reads and per-document write locks in transactions (DATABASE_TRANSACTION_CONFLICT); storage upload, temporary
+ * URLs, download and delete (in memory). NOTES-standin.md says
  * what it does not do.
  *
  * Usage (every local run of node-sdk needs TENCENTCLOUD=true in the environment, or its init probes a cloud
@@ -26,6 +27,8 @@ import { Faults } from './faults';
 import { IndexCoverage, type UnindexedQuery } from './index-coverage';
 import { RequestCounter, type RequestCounts } from './request-counter';
 import { createServer, type ExtraAction } from './server';
+import { SortedCache } from './sorted-cache';
+import { Storage } from './storage';
 import { Transactions } from './transactions';
 
 export type { UnindexedQuery } from './index-coverage';
@@ -56,7 +59,7 @@ export interface Standin {
   /** Queries whose fields no declared index serves, since the start or the last `clearUnindexed()`. */
   unindexedQueries(): UnindexedQuery[];
   clearUnindexed(): void;
-  /** Empties every collection and ends every transaction. */
+  /** Empties every collection and the storage, and ends every transaction. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -78,13 +81,17 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     txs,
     coverage,
     shuffleTies: options.shuffleTies ?? true,
+    sorted: new SortedCache(),
     lockWaitMs: options.lockWaitMs ?? 5_000,
   };
-  const server = createServer({ ctx, faults, counter, extraActions: options.extraActions ?? {} });
+  let origin = '';
+  const storage = new Storage(() => origin);
+  const server = createServer({ ctx, faults, counter, storage, extraActions: options.extraActions ?? {} });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}/admin`,
+    url: `${origin}/admin`,
     faults,
     counts: () => counter.read(),
     resetCounts: () => counter.reset(),
@@ -93,6 +100,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     reset: () => {
       db.clear();
       txs.clear();
+      storage.clear();
+      ctx.sorted.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -14,6 +14,7 @@ import { databaseActions } from './actions';
 import { StandinError } from './errors';
 import type { Faults } from './faults';
 import type { RequestCounter } from './request-counter';
+import { COS_PREFIX, type Storage } from './storage';
 
 /** An extra action handler, e.g. for a test that answers `functions.invokeFunction` or `wx.openApi`. */
 export type ExtraAction = (body: Body) => Answer | Promise<Answer>;
@@ -22,14 +23,15 @@ export interface ServerParts {
   ctx: ActionContext;
   faults: Faults;
   counter: RequestCounter;
+  storage: Storage;
   extraActions: Record<string, ExtraAction>;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -63,8 +65,11 @@ async function answer(parts: ServerParts, req: http.IncomingMessage, text: strin
     throw new StandinError('RequestLimitExceeded', '[LimitExceeded] request limit exceeded, retry later');
   const handler = databaseActions[action];
   if (handler) return handler(parts.ctx, body);
+  // A test's own handler answers first, so it can stand in for a built-in one (e.g. storage).
   const extra = parts.extraActions[action];
   if (extra) return extra(body);
+  const storage = parts.storage.actions[action];
+  if (storage) return storage(body);
   throw new StandinError('INVALID_ACTION', `the stand-in does not answer ${action}`);
 }
 
@@ -75,8 +80,15 @@ export function createServer(parts: ServerParts): http.Server {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify({ ...payload, requestId }));
     };
+    if (req.url?.startsWith(COS_PREFIX)) {
+      readBody(req).then(
+        (bytes) => parts.storage.serve(req, bytes, res),
+        () => res.writeHead(400).end(),
+      );
+      return;
+    }
     readBody(req)
-      .then((text) => answer(parts, req, text))
+      .then((bytes) => answer(parts, req, bytes.toString('utf8')))
       .then(reply, (error: unknown) => {
         if (error instanceof StandinError) reply({ code: error.code, message: error.message });
         else reply({ code: 'SYS_ERR', message: `stand-in failure: ${(error as Error)?.message ?? error}` });

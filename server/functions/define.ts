@@ -2,14 +2,13 @@
  * A cloud function is a table: action → input schema → use case. `invoke` is the one path every call takes,
  * in production and in the local cloud: validate, call the core, reply with a typed result or typed error.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ActionMap, ApiResult } from '../../typings/common';
 import { AppError, isAppError } from '../core/errors';
 import type { Deps } from '../core/ports';
 import type { Caller } from '../core/ports/identity';
 import { dispatchQueued, trackOutbox } from './after-action';
-
-z.config(z.locales.zhCN());
+import { issueSentence } from './validation-messages';
 
 export interface ActionSpec<Req, Res> {
   input: z.ZodType<Req>;
@@ -61,13 +60,16 @@ export async function invoke(
     );
     const parsed = actionSpec.input.safeParse(fields);
     if (!parsed.success) {
+      // The message names the field in Chinese (validation-messages.ts); details keep the path for developers.
       const issues = parsed.error.issues.map((issue) => ({
         path: issue.path.join('.'),
-        message: issue.message,
+        message: issueSentence(spec.name, action as string, issue, fields),
       }));
-      const first = issues[0];
+      const [first, ...rest] = issues;
       throw new AppError('VALIDATION.FAILED', {
-        message: first ? `提交的内容有误：${first.path || '请求'} ${first.message}` : undefined,
+        message: first
+          ? `${first.message}${rest.length > 0 ? `（另有 ${rest.length} 处需要修改）` : ''}`
+          : undefined,
         details: { issues },
       });
     }

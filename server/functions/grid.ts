@@ -3,11 +3,12 @@
  * and the member roster. Files travel through the Files port: the client uploads (CloudBase requests stop at
  * 100 KB) and passes the fileId; a small CSV or GeoJSON may come inline as `text`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
 import type { TicketCategory } from '../../typings/ticket';
 import { AppError } from '../core/errors';
 import { importGridMap, importLedgerTable, requireStaffOf } from '../core/grids/imports';
+import { memberDutyLabels } from '../core/grids/ledger/columns';
 import { exportBoundaries, exportLedger } from '../core/grids/ledger/export-ledger';
 import { listMembers, removeMember, setMember, setOnDuty, setSecretary } from '../core/grids/members';
 import { gridMapView } from '../core/grids/map-view';
@@ -20,9 +21,11 @@ import { ticketCategories } from '../core/tickets/categories';
 import { createInvite, revokeInvite } from '../core/users/invites';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
+import { categoryTable } from '../core/tickets/categories';
+import { routingDepsOf } from '../core/routing/routing-deps';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
 import { defineFunction } from './define';
-import { fileIdSchema, id, latLngSchema, timeLimitSchema } from './schemas';
+import { fileIdSchema, id, keysOf, latLngSchema, timeLimitSchema } from './schemas';
 
 /** Inline text up to what fits in one CloudBase request with room to spare. */
 const INLINE_LIMIT = 90_000;
@@ -32,23 +35,8 @@ const source = {
   text: z.string().max(INLINE_LIMIT).optional(),
 };
 const coordinateSystem = z.enum(['wgs84', 'gcj02']).optional();
-const duty = z.enum(['leader', 'worker', 'police', 'property', 'volunteer', 'other']);
-const category = z.enum([
-  'flyingWireCharging',
-  'gasLeak',
-  'fireLane',
-  'electricalSafety',
-  'sewerBlocked',
-  'waterSupply',
-  'streetLight',
-  'roadDamage',
-  'garbage',
-  'sanitation',
-  'propertyService',
-  'neighborDispute',
-  'secretaryLetter',
-  'other',
-]);
+const duty = keysOf(memberDutyLabels);
+const category = keysOf(categoryTable);
 
 async function sourceBytes(deps: Deps, input: ImportSource): Promise<Uint8Array> {
   if (input.fileId) return deps.files.read(input.fileId);
@@ -77,8 +65,7 @@ const EXPORT_NAMES = {
 export const gridFunction = defineFunction<GridActions>('grid', {
   route: {
     input: z.object({ communityId: id, category, point: latLngSchema.optional(), buildingId: id.optional() }),
-    run: (deps, caller, input) =>
-      explainRoute({ store: deps.store, routingIndexes: deps.routingIndexes }, caller, input),
+    run: (deps, caller, input) => explainRoute(routingDepsOf(deps), caller, input),
   },
   map: {
     input: z.object({ communityId: id }),
@@ -188,7 +175,7 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     input: z.object({
       streetId: id.optional(),
       name: z.string().trim().min(2).max(30),
-      communityCode: z.string().regex(/^\d{3}$/, { message: '社区编码应为 3 位数字' }),
+      communityCode: z.string().refine((code) => /^\d{3}$/.test(code), { message: '应为 3 位数字' }),
       center: latLngSchema,
     }),
     run: (deps, caller, input) => createCommunity(deps, caller, input),
@@ -204,7 +191,11 @@ export const gridFunction = defineFunction<GridActions>('grid', {
   retire: {
     input: z
       .object({ communityId: id, gridId: id.optional(), microGridId: id.optional() })
-      .refine((v) => !!v.gridId !== !!v.microGridId, { message: '请指定一个网格或一个微网格' }),
+      .refine((v) => !!v.gridId !== !!v.microGridId, {
+        // Said of the grid field so the message names fields: 「网格」与「微网格」只填其中一个.
+        path: ['gridId'],
+        message: '与「微网格」只填其中一个',
+      }),
     run: (deps, caller, input) => retirePlace(deps, caller, input),
   },
   deadlines: {

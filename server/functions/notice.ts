@@ -1,6 +1,7 @@
 /** The `notice` cloud function: compose and publish, the resident feed and 已知晓, coverage, visits, groups. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NoticeActions } from '../../typings/notice';
+import { householdTagLabels } from '../core/grids/ledger/columns';
 import { loadNoticeForStaff } from '../core/notices/access';
 import {
   composeNotice,
@@ -17,14 +18,15 @@ import { requestPublish } from '../core/notices/publish';
 import { confirmNotice } from '../core/notices/receipts';
 import { reconcileNotice } from '../core/notices/reconcile';
 import { getSubscriptions, setSubscriptions } from '../core/notices/subscriptions';
+import { noticeCategoryLabels, noticeStateLabels, visitOutcomeLabels } from '../core/notices/tables';
 import { recordVisit, visitList, visitTasks } from '../core/notices/visits';
 import { toIso } from '../core/time/shanghai';
 import { loadActor } from '../core/users/actor';
 import { defineFunction } from './define';
 import { writeCoverageWorkbook } from './notice-export';
-import { empty, fileIdSchema, id } from './schemas';
+import { empty, fileIdSchema, id, keysOf } from './schemas';
 
-const category = z.enum(['medicalInsurance', 'employment', 'safety', 'health', 'eldercare', 'other']);
+const category = keysOf(noticeCategoryLabels);
 const span = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().max(5000), bold: z.boolean().optional() }),
   z.object({ kind: z.literal('noticeLink'), noticeId: id, text: z.string().trim().min(1).max(200) }),
@@ -49,7 +51,7 @@ const audience = z.object({
   scope: z.enum(['community', 'places']),
   gridIds: z.array(id).max(500),
   microGridIds: z.array(id).max(5000),
-  tags: z.array(z.enum(['elderly', 'disabled', 'leftBehindChild', 'hardship'])).max(4),
+  tags: z.array(keysOf(householdTagLabels)).max(Object.keys(householdTagLabels).length),
 });
 const version = z.number().int().min(1);
 const noticeId = z.object({ noticeId: id });
@@ -88,7 +90,7 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
   staffList: {
     input: z.object({
       communityId: id,
-      state: z.enum(['draft', 'scheduled', 'publishing', 'published', 'withdrawn']).optional(),
+      state: keysOf(noticeStateLabels).optional(),
     }),
     run: (deps, caller, input) => staffList(deps, caller, input),
   },
@@ -101,7 +103,7 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
   confirm: { input: noticeId, run: (deps, caller, input) => confirmNotice(deps, caller, input.noticeId) },
   subscriptions: { input: empty, run: (deps, caller) => getSubscriptions(deps, caller) },
   setSubscriptions: {
-    input: z.object({ categories: z.array(category).max(6) }),
+    input: z.object({ categories: z.array(category).max(Object.keys(noticeCategoryLabels).length) }),
     run: (deps, caller, input) => setSubscriptions(deps, caller, input.categories),
   },
   coverage: { input: noticeId, run: (deps, caller, input) => coverageView(deps, caller, input.noticeId) },
@@ -137,7 +139,7 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
     input: z.object({
       noticeId: id,
       householdId: id,
-      outcome: z.enum(['inPerson', 'phone', 'nobodyHome']),
+      outcome: keysOf(visitOutcomeLabels),
       note: z.string().trim().max(500),
       requestId: z.string().trim().min(1).max(64).optional(),
     }),

@@ -1,7 +1,17 @@
 /** Input pieces more than one function validates. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const id = z.string().trim().min(1).max(64);
+
+/**
+ * The enum of a core table's keys (categoryTable, memberDutyLabels, …): function inputs take their allowed
+ * values from the table the core decides by, rather than repeating them.
+ */
+export function keysOf<K extends string>(table: Record<K, unknown>) {
+  return z.enum(Object.keys(table) as [K, ...K[]]);
+}
+
+/** The contract's Role union; the words for it are the users context's (role labels), not a table here. */
 export const roleSchema = z.enum(['resident', 'worker', 'leader', 'staff', 'secretary']);
 export const roleGrantSchema = z.object({
   role: roleSchema,

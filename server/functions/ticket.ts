@@ -1,7 +1,8 @@
 /** The `ticket` cloud function: a resident's report from submission to closing (DESIGN §4). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TicketActions, TicketCategory, TicketPlace } from '../../typings/ticket';
-import { isSecretaryLetter, ticketCategories } from '../core/tickets/categories';
+import type { WorkbenchActions } from '../../typings/workbench';
+import { categoryTable, isSecretaryLetter } from '../core/tickets/categories';
 import { dispatch } from '../core/tickets/dispatch';
 import {
   acceptTicket,
@@ -18,11 +19,12 @@ import { nearbyTickets } from '../core/tickets/nearby';
 import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
 import { submitTicket } from '../core/tickets/submit';
 import { defineFunction } from './define';
-import { fileIdSchema, id, latLngSchema, timeLimitSchema } from './schemas';
+import { workbenchActions } from './workbench-actions';
+import { fileIdSchema, id, keysOf, latLngSchema, timeLimitSchema } from './schemas';
 
-const category = z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]);
+const category = keysOf(categoryTable);
 const offeredCategory = z.enum(
-  ticketCategories.filter((c) => !isSecretaryLetter(c)) as [TicketCategory, ...TicketCategory[]],
+  category.options.filter((c) => !isSecretaryLetter(c)) as [TicketCategory, ...TicketCategory[]],
 );
 const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('household'), householdId: id }),
@@ -47,7 +49,7 @@ const ticketId = z.object({ ticketId: id });
 const versioned = z.object({ ticketId: id, version: z.number().int().min(1) });
 const communityId = z.object({ communityId: id });
 
-export const ticketFunction = defineFunction<TicketActions>('ticket', {
+export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('ticket', {
   submit: {
     input: z.object({
       clientRequestId: z.string().trim().min(8).max(64),
@@ -135,4 +137,5 @@ export const ticketFunction = defineFunction<TicketActions>('ticket', {
     run: (deps, caller, input) => denyExtension(deps, caller, input),
   },
   assignees: { input: ticketId, run: (deps, caller, input) => dispatch.assignees(deps, caller, input) },
+  ...workbenchActions,
 });

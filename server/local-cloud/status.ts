@@ -5,11 +5,13 @@ export interface LocalStatus {
   service: 'gridlink-local-cloud';
   functions: string[];
   counts: { communities: number; grids: number; microGrids: number; households: number; users: number };
+  /** Every community's id and name: the ids most actions take as `communityId`. */
+  communities: Array<{ communityId: string; name: string }>;
   /** Notifications not yet delivered or given up: outbox recipients not fanned out, plus pending and sending. */
   pendingNotifications: number;
 }
 
-/** What GET / answers: the functions served, the size of the data, what is waiting to be pushed. */
+/** What GET / answers: the functions served, the size of the data, the communities, what is waiting to be pushed. */
 export async function localStatus(deps: LocalDeps, functionNames: string[]): Promise<LocalStatus> {
   const { store } = deps;
   return {
@@ -22,6 +24,10 @@ export async function localStatus(deps: LocalDeps, functionNames: string[]): Pro
       households: await store.count('households'),
       users: await store.count('users'),
     },
+    communities: (await store.find('communities', { orderBy: [['_id', 'asc']] })).map((c) => ({
+      communityId: c._id,
+      name: c.name,
+    })),
     pendingNotifications: await pendingNotifications(store),
   };
 }

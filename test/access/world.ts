@@ -9,8 +9,9 @@ import type { NoticeAudience, StaffNoticeView } from '../../typings/notice';
 import type { TicketCategory, TicketDetail, TicketPlace, TicketStatus } from '../../typings/ticket';
 import type { User } from '../../server/core/users/model';
 import { withRoles } from '../../server/core/users/role-keys';
+import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { createHarness, type Harness } from '../support/harness';
-import type { Cell, MatrixRelation, MatrixRole } from './matrix';
+import type { Cell, MatrixRelation, MatrixRole } from './cells';
 
 export const A = 'c_wujiayuan';
 export const B = 'c_dashaping';
@@ -98,6 +99,8 @@ const requestId = () => `matrix-${(serial += 1).toString(36).padStart(6, '0')}`;
 export async function buildWorld(): Promise<World> {
   const h = await createHarness();
   const { store } = h.deps;
+  // The snapshot and the write counter below are SQLite's own: the matrix runs on the local store.
+  if (!(store instanceof SqliteStore)) throw new Error('the authorization matrix runs on the SQLite store');
 
   const call = (openid: string | null, fn: FunctionName, action: string, req: object) =>
     (openid

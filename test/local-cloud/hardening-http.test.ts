@@ -204,4 +204,12 @@ describe('the local cloud over HTTP, hardened', () => {
     expect(stranger.json).toMatchObject({ ok: false, error: { code: 'AUTH.UNAUTHENTICATED' } });
     expect(!stranger.json.ok && stranger.json.error.message).toContain('login');
   });
+
+  it('lists the communities with their ids at GET /, so a newcomer finds the ids actions take', async () => {
+    const status = (await (await fetch(`${http.baseUrl}/`)).json()) as {
+      communities: Array<{ communityId: string; name: string }>;
+    };
+    expect(status.communities).toContainEqual({ communityId: 'c_wujiayuan', name: '吴家园社区' });
+    expect(status.communities).toHaveLength(5);
+  });
 });

@@ -160,6 +160,29 @@ export function describeStoreContract(
       await expect(store.count('households', where)).rejects.toThrow(/where\.microGridId is undefined/);
     });
 
+    test('GeoJSON boundaries read back as plain GeoJSON, by id, by query and in a transaction', async () => {
+      const ring: Array<[number, number]> = [
+        [103.8, 36.05],
+        [103.81, 36.05],
+        [103.81, 36.06],
+        [103.8, 36.05],
+      ];
+      const polygon = { _id: 'mg1', communityId: 'c1', gridId: 'g1', name: '一', sort: 1 };
+      await store.insertMany('microGrids', [
+        { ...polygon, boundary: { type: 'Polygon', coordinates: [ring] } },
+        { ...polygon, _id: 'mg2', boundary: { type: 'MultiPolygon', coordinates: [[ring], [ring]] } },
+      ]);
+      const [first, second] = await store.find('microGrids', { where: { communityId: 'c1' } });
+      const inTx = await store.transaction((tx) => tx.get('microGrids', 'mg1'));
+      expect((await store.get('microGrids', 'mg1'))?.boundary).toEqual({
+        type: 'Polygon',
+        coordinates: [ring],
+      });
+      expect(first?.boundary).toEqual({ type: 'Polygon', coordinates: [ring] });
+      expect(second?.boundary).toEqual({ type: 'MultiPolygon', coordinates: [[ring], [ring]] });
+      expect(inTx?.boundary).toEqual({ type: 'Polygon', coordinates: [ring] });
+    });
+
     test('queries reach into nested fields and test for presence', async () => {
       await store.insert('communities', {
         _id: 'c1',

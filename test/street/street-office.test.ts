@@ -61,7 +61,7 @@ describe('street office', () => {
       communityCode: '2',
       center: reported(103.7, 36.1),
     });
-    expect(bad.ok ? 'ok' : bad.error.message).toContain('社区编码应为 3 位数字');
+    expect(bad.ok ? 'ok' : bad.error.message).toContain('「社区编码」应为 3 位数字');
     const staff = await h.as('dev-staff-wujiayuan').call('grid', 'createCommunity', {
       name: '越权社区',
       communityCode: '009',

@@ -10,6 +10,7 @@ import { seedDemo } from '../../server/demo/seed';
 import { invoke } from '../../server/functions/define';
 import { functions } from '../../server/functions';
 import { createLocalDeps, type LocalDeps } from '../../server/local-cloud/deps';
+import type { Store } from '../../server/core/ports/store';
 
 export type Req<F extends FunctionName, A extends keyof Api[F]> = Api[F][A] extends { req: infer R }
   ? R
@@ -34,8 +35,11 @@ export interface Actor {
   ): Promise<Res<F, A>>;
 }
 
+/** The local deps, with the store of the run: SQLite by default, or one the test gives (e.g. on the stand-in). */
+export type HarnessDeps = Omit<LocalDeps, 'store'> & { store: Store };
+
 export interface Harness {
-  deps: LocalDeps;
+  deps: HarnessDeps;
   clock: ManualClock;
   as(openid: string): Actor;
   /** Calls with no caller at all, as a timer trigger does. */
@@ -49,9 +53,23 @@ export interface Harness {
 
 export const DEFAULT_NOW = '2026-06-20T09:00:00+08:00';
 
-export async function createHarness(options: { seed?: boolean; now?: string } = {}): Promise<Harness> {
+let storeFactory: (() => Store) | undefined;
+
+/**
+ * Runs every harness created afterwards in this test file on the store `make` returns (e.g. the CloudBase
+ * adapter on the stand-in), so that a whole scenario suite can run unmodified on another Store.
+ */
+export function useHarnessStore(make: (() => Store) | undefined): void {
+  storeFactory = make;
+}
+
+export async function createHarness(
+  options: { seed?: boolean; now?: string; store?: Store } = {},
+): Promise<Harness> {
   const clock = new ManualClock(options.now ?? DEFAULT_NOW);
-  const deps = createLocalDeps({ clock, ids: sequentialIds() });
+  const local = createLocalDeps({ clock, ids: sequentialIds() });
+  const store = options.store ?? storeFactory?.();
+  const deps: HarnessDeps = store ? { ...local, store } : local;
   if (options.seed !== false) await seedDemo(deps.store);
 
   const raw = (openid: string | null, fn: FunctionName, action: string, req: unknown) =>
@@ -76,6 +94,6 @@ export async function createHarness(options: { seed?: boolean; now?: string } = 
       return actor;
     },
     anonymous: (fn, action, req) => raw(null, fn, action, req) as never,
-    close: () => deps.store.close(),
+    close: () => local.store.close(),
   };
 }

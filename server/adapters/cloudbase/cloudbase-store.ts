@@ -9,6 +9,7 @@ import type { Patch, Query, Store, Tx, Where } from '../../core/ports/store';
 import type { CollectionDocs, CollectionName } from '../../core/store/collections';
 import { assertDefinedWhere } from '../defined-where';
 import { toOrder, toUpdate, toWhere, withoutId, type Untyped } from './cloudbase-query';
+import { plainData } from './plain-documents';
 import { isDuplicateWrite, isTransactionConflict } from './tcb-errors';
 
 /** node-sdk's own typed view of the database; app.database() is declared loosely as @cloudbase/database's Db. */
@@ -21,9 +22,9 @@ const PAGE = 1000;
 export interface CloudbaseStoreOptions {
   /** Documents per insertDocument request in insertMany (one `add(array)` each). Default 1,000. */
   batchSize?: number;
-  /** Tries of a transaction that keeps conflicting, before STORE.CONFLICT. Default 8. */
+  /** Tries of a transaction that keeps conflicting, before STORE.CONFLICT. Default 10. */
   txAttempts?: number;
-  /** Backoff after the n-th conflict: random in [0, min(cap, base·2ⁿ⁻¹)) ms ("full jitter"). */
+  /** Backoff after the n-th conflict: random in [0, min(cap, base·2ⁿ⁻¹)) ms ("full jitter"); 20 ms, 2 s. */
   backoffBaseMs?: number;
   backoffCapMs?: number;
   random?: () => number;
@@ -54,9 +55,9 @@ export class CloudbaseStore implements Store {
   ) {
     this.options = {
       batchSize: options.batchSize ?? 1000,
-      txAttempts: options.txAttempts ?? 8,
+      txAttempts: options.txAttempts ?? 10,
       backoffBaseMs: options.backoffBaseMs ?? 20,
-      backoffCapMs: options.backoffCapMs ?? 1000,
+      backoffCapMs: options.backoffCapMs ?? 2000,
       random: options.random ?? Math.random,
       sleep: options.sleep ?? realSleep,
     };
@@ -64,7 +65,7 @@ export class CloudbaseStore implements Store {
 
   async get<C extends CollectionName>(collection: C, id: string): Promise<CollectionDocs[C] | null> {
     const res = await this.db.collection(collection).doc(id).get();
-    return (res.data?.[0] as CollectionDocs[C] | undefined) ?? null;
+    return (plainData(res.data?.[0]) as CollectionDocs[C] | undefined) ?? null;
   }
 
   async find<C extends CollectionName>(collection: C, query: Query = {}): Promise<CollectionDocs[C][]> {
@@ -80,7 +81,7 @@ export class CloudbaseStore implements Store {
         .skip((query.skip ?? 0) + out.length)
         .limit(page)
         .get();
-      const docs = (res.data ?? []) as CollectionDocs[C][];
+      const docs = plainData(res.data ?? []) as CollectionDocs[C][];
       out.push(...docs);
       if (docs.length < page) break;
     }
@@ -181,13 +182,14 @@ export class CloudbaseStore implements Store {
     const read = async (collection: string, id: string) => {
       const res = await ref(collection, id).get();
       const data = (res as { data?: unknown }).data;
-      const doc = (Array.isArray(data) ? data[0] : data) ?? null;
+      const doc = plainData((Array.isArray(data) ? data[0] : data) ?? null);
       if (doc) known.add(key(collection, id));
       else known.delete(key(collection, id));
       return doc;
     };
     return {
-      get: async (collection, id) => read(collection, id),
+      // The document is of the collection asked for: the database holds no schema to check it against.
+      get: async (collection, id) => (await read(collection, id)) as never,
       // A create (insertDocument inside the transaction) fails on an existing id by itself: no read first.
       insert: async (collection, doc) => {
         try {

@@ -33,12 +33,11 @@ export async function replaceGridMap(
     codePrefix: await codePrefixOf(store, community),
   });
   const { docs } = plan;
-  const gridName = new Map([...docs.grids, ...plan.grids].map((g) => [g._id, g.name]));
+  const gridOf = new Map([...docs.grids, ...plan.grids].map((g) => [g._id, g]));
   const item = (level: 'grid' | 'microGrid', doc: Grid | MicroGrid): MapPlanItem => ({
     level,
     id: doc._id,
-    label:
-      level === 'grid' ? doc.name : microGridLabel(gridName.get((doc as MicroGrid).gridId) ?? '', doc.name),
+    label: level === 'grid' ? doc.name : microGridLabel(gridOf.get((doc as MicroGrid).gridId), doc.name),
     code: doc.code ?? null,
   });
 

@@ -22,7 +22,7 @@ export async function gridMapView(
   // The map shows what is in force; retired ones live on in their tickets' history only.
   const grids = allGrids.filter((g) => !g.retiredAt);
   const microGrids = allMicroGrids.filter((m) => !m.retiredAt);
-  const gridName = new Map(grids.map((g) => [g._id, g.name]));
+  const gridOf = new Map(grids.map((g) => [g._id, g]));
   return {
     communityId: community._id,
     name: community.name,
@@ -41,7 +41,7 @@ export async function gridMapView(
       microGridId: m._id,
       gridId: m.gridId,
       name: m.name,
-      label: microGridLabel(gridName.get(m.gridId) ?? '', m.name),
+      label: microGridLabel(gridOf.get(m.gridId), m.name),
       sort: m.sort,
       boundary: m.boundary as GeoBoundary | null,
       code: m.code ?? null,

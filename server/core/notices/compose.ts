@@ -106,7 +106,7 @@ export async function editNotice(
   if (live && input.content.category !== notice.category)
     throw new AppError('NOTICE.INVALID_STATE', { message: '已发布的通知不能更改分类，请撤回后重新发布' });
   if (live && !input.correctionNote?.trim())
-    throw new AppError('VALIDATION.FAILED', { message: '更正已发布的通知时，请写明更正说明' });
+    throw new AppError('VALIDATION.FAILED', { message: '更正已发布的通知时，请填写「更正说明」' });
   if (input.audience) checkAudience(await loadPlaces(deps.store, notice.communityId), input.audience);
   await checkContent(deps, caller, notice._id, notice.communityId, input.content);
 

@@ -50,7 +50,7 @@ export async function listMessages(
   let rows: Notification[];
   const cursor = input.before ? CURSOR.exec(input.before) : null;
   if (input.before && !cursor)
-    throw new AppError('VALIDATION.FAILED', { message: '分页参数不正确，请刷新后重试' });
+    throw new AppError('VALIDATION.FAILED', { message: '「翻页位置」不正确，请刷新后重试' });
   if (cursor) {
     const [, at, lastId] = cursor as unknown as [string, string, string];
     const ties = await store.find('notifications', {

@@ -9,11 +9,12 @@ import { onboardingGridRows, onboardingUserRows } from './onboarding';
 import { schedulerRows } from './scheduler';
 import { ticketRows } from './ticket';
 import { userRows } from './user';
+import { workbenchRows } from './workbench';
 
 export const rowsByFunction: Record<FunctionName, Row[]> = {
   user: [...userRows, ...onboardingUserRows],
   grid: [...gridRows, ...onboardingGridRows, ...deadlineRowsOf('grid')],
-  ticket: [...ticketRows, ...deadlineRowsOf('ticket')],
+  ticket: [...ticketRows, ...workbenchRows, ...deadlineRowsOf('ticket')],
   notice: noticeRows,
   message: messageRows,
   scheduler: schedulerRows,
