@@ -1,6 +1,7 @@
 /** The `grid` cloud function: the grid map, "where does this go?", imports and exports, the member roster. */
+import type { CalendarView, HolidayYear, TimeLimit, WorkPeriod } from './calendar';
 import type { ActionDef, Id, IsoTime, LatLng } from './common';
-import type { TicketCategory } from './ticket';
+import type { TicketCategory, TicketCategoryGroup } from './ticket';
 
 /** community 社区网格 · exclusive 专属网格 (one unit: a school, a market…). */
 export type GridKindName = 'community' | 'exclusive';
@@ -41,6 +42,8 @@ export interface GridView {
   unitName: string | null;
   sort: number;
   boundary: GeoBoundary | null;
+  /** The 15-digit unit-grid code (GB/T 30428.1), when the community has codes. */
+  code?: string | null;
 }
 
 export interface MicroGridView {
@@ -51,6 +54,7 @@ export interface MicroGridView {
   label: string;
   sort: number;
   boundary: GeoBoundary | null;
+  code?: string | null;
 }
 
 export interface GridMapView {
@@ -151,19 +155,32 @@ export interface NewInvite extends InviteView {
   code: string;
 }
 
-export type GridActions = {
+export type GridActions = StreetActions & {
   /** Staff: where would a report go, and why. */
   route: ActionDef<
     { communityId: Id; category: TicketCategory; point?: LatLng; buildingId?: Id },
     RouteAnswer
   >;
   map: ActionDef<{ communityId: Id }, GridMapView>;
-  importBoundaries: ActionDef<{ communityId: Id } & ImportSource, ImportSummary>;
+  /** Adds to and updates the map; coordinates WGS84 unless `coordinateSystem` (or the file) says gcj02. */
+  importBoundaries: ActionDef<
+    { communityId: Id; coordinateSystem?: CoordinateSystemName } & ImportSource,
+    ImportSummary
+  >;
   importLedger: ActionDef<
     { communityId: Id; kind: LedgerKind; format: TableFormat } & ImportSource,
     ImportSummary
   >;
-  export: ActionDef<{ communityId: Id; kind: LedgerKind | 'boundaries'; format?: TableFormat }, ExportResult>;
+  /** Boundaries export as RFC 7946 GeoJSON in WGS84; `coordinateSystem: 'gcj02'` gives the stored original. */
+  export: ActionDef<
+    {
+      communityId: Id;
+      kind: LedgerKind | 'boundaries';
+      format?: TableFormat;
+      coordinateSystem?: CoordinateSystemName;
+    },
+    ExportResult
+  >;
   members: ActionDef<{ communityId: Id }, RosterView>;
   /** Adds or changes a member; `primary` on a worker makes them the micro-grid's one primary. */
   setMember: ActionDef<
@@ -182,6 +199,18 @@ export type GridActions = {
   removeMember: ActionDef<{ communityId: Id; memberId: Id }, RosterView>;
   /** Who receives 书记信箱 letters; the user must hold the secretary role here. */
   setSecretary: ActionDef<{ communityId: Id; userId: Id }, RosterView>;
+  /** The community's deadline table: limits per category, group and urgency, and the extension maximum. */
+  deadlines: ActionDef<{ communityId: Id }, DeadlinePolicyView>;
+  /** Replaces the table; safety hazards must stay in calendar hours. */
+  setDeadlines: ActionDef<
+    { communityId: Id; rules: DeadlineRule[]; extensionMax?: TimeLimit },
+    DeadlinePolicyView
+  >;
+  /** The community's working time: periods of a day and every holiday year it knows. */
+  calendar: ActionDef<{ communityId: Id }, CalendarView>;
+  setWorkingHours: ActionDef<{ communityId: Id; periods: WorkPeriod[] }, CalendarView>;
+  /** One year's statutory holidays and 调休 workdays as lists; replaces the built-in year. */
+  importHolidays: ActionDef<{ communityId: Id } & HolidayYear, CalendarView>;
   /** Staff invite a person to the roster (duty) or to a community role (role), by name and phone. */
   invite: ActionDef<
     {
@@ -198,3 +227,83 @@ export type GridActions = {
   >;
   revokeInvite: ActionDef<{ communityId: Id; inviteId: Id }, RosterView>;
 };
+
+/** One grid or micro-grid a map replacement touches. */
+export interface MapPlanItem {
+  level: 'grid' | 'microGrid';
+  id: Id;
+  /** 第二网格 or 第二网格-2号微网格 */
+  label: string;
+  code: string | null;
+  /** For a retirement that cannot happen yet: what still sits there (楼栋 or members). */
+  blockedBy?: string;
+}
+
+/** What replacing a community's map creates, updates and retires; `applied` false for a dry run. */
+export interface MapReplacePlan {
+  applied: boolean;
+  create: MapPlanItem[];
+  update: MapPlanItem[];
+  retire: MapPlanItem[];
+  unchanged: number;
+}
+
+/** A community of the street office, with the counts it is ranked by (the figures add the rates). */
+export interface StreetCommunityRow {
+  communityId: Id;
+  name: string;
+  communityCode: string | null;
+  /** 1 = best: most of its tickets closed, then fewest escalated. */
+  rank: number;
+  received: number;
+  open: number;
+  closed: number;
+  escalated: number;
+}
+
+export interface StreetView {
+  streetId: Id;
+  name: string;
+  district: string;
+  /** The first 9 digits of its unit-grid codes: 6-digit area + 3-digit street. */
+  codePrefix: string;
+  communities: StreetCommunityRow[];
+}
+
+export type StreetActions = {
+  /** The street office's communities, ranked. */
+  street: ActionDef<{ streetId?: Id }, StreetView>;
+  /** A new community of the street; its map is then imported (replaceMap) or added (importBoundaries). */
+  createCommunity: ActionDef<
+    { streetId?: Id; name: string; communityCode: string; center: LatLng },
+    StreetView
+  >;
+  /** Replaces the community's map with the file: dry run first shows what it would create, update and retire. */
+  replaceMap: ActionDef<
+    { communityId: Id; dryRun: boolean; coordinateSystem?: CoordinateSystemName } & ImportSource,
+    MapReplacePlan
+  >;
+  /** Retires a grid or micro-grid whose buildings and members have moved; its tickets keep their history. */
+  retire: ActionDef<{ communityId: Id; gridId?: Id; microGridId?: Id }, GridMapView>;
+};
+
+/** RFC 7946 GeoJSON is WGS84; stored boundaries and wx.getLocation are GCJ-02. */
+export type CoordinateSystemName = 'wgs84' | 'gcj02';
+
+/** One row of a community's deadline table: the criteria it matches and its two limits. */
+export interface DeadlineRule {
+  category?: TicketCategory;
+  group?: TicketCategoryGroup;
+  urgent?: boolean;
+  /** 签收 sign-for */
+  signFor: TimeLimit;
+  /** 办结 resolve */
+  resolve: TimeLimit;
+}
+
+export interface DeadlinePolicyView {
+  communityId: Id;
+  /** First match wins; the last row has no criteria (the catch-all). */
+  rules: DeadlineRule[];
+  extensionMax: TimeLimit;
+}

@@ -1,4 +1,5 @@
 /** The `ticket` cloud function: a resident's report (工单) from submission to closing (DESIGN §4). */
+import type { TimeLimit } from './calendar';
 import type { ActionDef, Id, IsoTime, LatLng } from './common';
 import type { Role } from './user';
 
@@ -62,7 +63,11 @@ export type TicketEventType =
   | 'rejected'
   | 'merged'
   | 'followed'
-  | 'escalated';
+  | 'escalated'
+  // 延期: the worker asks with a reason, the leader grants (extended) or refuses
+  | 'extensionAsked'
+  | 'extended'
+  | 'extensionDenied';
 
 /** Where the problem is: the bound household, a building (and unit/room), or a point picked on the map. */
 export type TicketPlace =
@@ -147,6 +152,21 @@ export interface TicketDetail extends TicketSummary {
   allowedActions: TicketActionName[];
   /** Set when the caller follows this ticket rather than having filed it. */
   following: boolean;
+  /** When it is expected to be resolved: the resolve deadline (moved by an extension) while unfinished. */
+  expectedBy: IsoTime | null;
+  /** An extension 延期 the worker asked for, awaiting the leader; shown to handlers only. */
+  extensionRequest: ExtensionRequestView | null;
+  /** How many extensions were granted. */
+  extensions: number;
+}
+
+export interface ExtensionRequestView {
+  reason: string;
+  limit: TimeLimit;
+  /** e.g. 5个工作日 */
+  limitText: string;
+  by: PersonView;
+  at: IsoTime;
 }
 
 export type InboxTab = 'toSign' | 'inProgress' | 'overdue' | 'done';
@@ -189,6 +209,11 @@ export type TicketActions = {
   reject: ActionDef<Versioned & { reason: string }, TicketDetail>;
   merge: ActionDef<Versioned & { intoTicketId: Id }, TicketDetail>;
   letters: ActionDef<{ communityId: Id }, TicketSummary[]>;
+  /** 申请延期: the assignee asks for more time to resolve, with a reason. */
+  askExtension: ActionDef<Versioned & { reason: string; limit: TimeLimit }, TicketDetail>;
+  /** The grid leader (or staff) grants it, with the asked limit or another within the policy's maximum. */
+  approveExtension: ActionDef<Versioned & { limit?: TimeLimit; note?: string }, TicketDetail>;
+  denyExtension: ActionDef<Versioned & { reason: string }, TicketDetail>;
   /** Whom a leader or staff member may reassign the ticket to: the workers and the leader of its grid. */
   assignees: ActionDef<{ ticketId: Id }, PersonView[]>;
 };

@@ -33,6 +33,9 @@ export const eventLabels = {
   merged: '合并为重复工单',
   followed: '有居民关注',
   escalated: '超时督办',
+  extensionAsked: '申请延期',
+  extended: '同意延期',
+  extensionDenied: '不同意延期',
 } as const satisfies Record<TicketEventType, string>;
 
 export const inboxTabLabels = {

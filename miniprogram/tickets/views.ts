@@ -80,6 +80,10 @@ export interface TicketPageView extends TicketCard {
   autoCloseText: string;
   mergedIntoTicketId: string;
   timeline: TimelineEntry[];
+  /** 预计 10月12日 17:30 前办结 (moved by an extension); empty once resolved or finished. */
+  expectedText: string;
+  /** The pending extension request, for handlers: 何丽萍申请延期2个工作日：等配件. */
+  extensionText: string;
 }
 
 /** The whole ticket as a detail page shows it. */
@@ -103,6 +107,12 @@ export function ticketPageView(detail: TicketDetail, now: number): TicketPageVie
     autoCloseText: detail.autoCloseAt ? `${timeText(detail.autoCloseAt)} 前未确认将自动结案` : '',
     mergedIntoTicketId: detail.mergedIntoTicketId ?? '',
     timeline: detail.events.map(timelineEntry),
+    expectedText: detail.expectedBy
+      ? `预计 ${timeText(detail.expectedBy)} 前办结${detail.extensions > 0 ? '（已延期）' : ''}`
+      : '',
+    extensionText: detail.extensionRequest
+      ? `${detail.extensionRequest.by.name}申请延期${detail.extensionRequest.limitText}：${detail.extensionRequest.reason}`
+      : '',
   };
 }
 

@@ -10,7 +10,7 @@
  * which the generator turns into GCJ-02 polygons; micro-grids split their grid evenly. Buildings not listed
  * here are generated deterministically. Edit this file to change the demo; ids follow from keys and numbers.
  */
-import type { CommunityDef } from './types';
+import type { CommunityDef, StreetDef } from './types';
 
 const LANZHOU = '兰州市';
 
@@ -478,4 +478,58 @@ export const demoDefinition: readonly CommunityDef[] = [
   wulipucun,
   zhangjiayuan,
   dashaping,
+];
+
+/**
+ * The street offices 街道 that own the demo communities, with the codes of their unit-grid codes (GB/T
+ * 30428.1): the district's GB/T 2260 code (七里河区 620103, 城关区 620102) and a 3-digit street code (the
+ * demo's own numbering). Communities are numbered 001… in the order listed; each street office has one
+ * officer to act as.
+ */
+export const demoStreets: StreetDef[] = [
+  {
+    key: 'jianlanlu',
+    name: '建兰路街道',
+    district: '七里河区',
+    areaCode: '620103',
+    streetCode: '004',
+    officer: '周建华',
+    communities: ['wujiayuan'],
+  },
+  {
+    key: 'jiaojiawan',
+    name: '焦家湾街道',
+    district: '城关区',
+    areaCode: '620102',
+    streetCode: '018',
+    officer: '马丽娟',
+    communities: ['jiaojiawan'],
+  },
+  {
+    key: 'gongxingdun',
+    name: '拱星墩街道',
+    district: '城关区',
+    areaCode: '620102',
+    streetCode: '017',
+    officer: '杨文斌',
+    communities: ['wulipucun'],
+  },
+  {
+    key: 'guangwumen',
+    name: '广武门街道',
+    district: '城关区',
+    areaCode: '620102',
+    streetCode: '007',
+    officer: '刘芳',
+    communities: ['zhangjiayuan'],
+  },
+  {
+    key: 'caochangjie',
+    name: '草场街街道',
+    district: '城关区',
+    areaCode: '620102',
+    streetCode: '006',
+    officer: '王振国',
+    communities: ['dashaping'],
+  },
 ];

@@ -3,7 +3,8 @@
  * definition gives the same documents, ids and polygons on every run and machine.
  */
 import { buildLedger } from './buildings';
-import { demoDefinition } from './definition';
+import { demoDefinition, demoStreets } from './definition';
+import { addStreets } from './streets';
 import { buildPeople } from './people';
 import { layoutCommunity } from './places';
 import type { CommunityDef, DemoData } from './types';
@@ -19,6 +20,7 @@ export function buildDemo(definition: readonly CommunityDef[] = demoDefinition):
     households: [],
     members: [],
     users: [],
+    streets: [],
   };
   const phoneSerial = { next: 1 };
   for (const def of definition) {
@@ -34,5 +36,10 @@ export function buildDemo(definition: readonly CommunityDef[] = demoDefinition):
     data.members.push(...people.members);
     data.users.push(...people.users);
   }
+  const keys = new Set(definition.map((d) => d.key));
+  const streets = demoStreets
+    .map((s) => ({ ...s, communities: s.communities.filter((k) => keys.has(k)) }))
+    .filter((s) => s.communities.length > 0);
+  addStreets(data, streets, (id) => id.replace(/^c_/, ''));
   return data;
 }

@@ -26,6 +26,7 @@ export async function seedDemo(store: Store): Promise<DemoSummary> {
   await store.insertMany('households', data.households);
   await store.insertMany('users', data.users);
   await store.insertMany('members', data.members);
+  await store.insertMany('streets', data.streets);
   // New boundaries: a routing index kept warm from before (say, before a reset) must rebuild.
   await bumpGridMapVersion(store, DEMO_TIME);
   return {

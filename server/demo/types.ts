@@ -15,6 +15,7 @@ import type {
   MicroGrid,
 } from '../core/grids/model';
 import type { User } from '../core/users/model';
+import type { Street } from '../core/street/model';
 
 /** A rectangle inside a host rectangle, as fractions of its width and height: west, south, east, north. */
 export type Area = [x0: number, y0: number, x1: number, y1: number];
@@ -128,4 +129,19 @@ export interface DemoData {
   households: Household[];
   members: Member[];
   users: User[];
+  streets: Street[];
+}
+
+/** A street office 街道 and the demo communities (by key) it owns, in code order. */
+export interface StreetDef {
+  key: string;
+  name: string;
+  district: string;
+  /** GB/T 2260 district code, 6 digits. */
+  areaCode: string;
+  /** 3 digits. */
+  streetCode: string;
+  /** The street officer's name; their openid is dev-street-<key>. */
+  officer: string;
+  communities: string[];
 }

@@ -5,12 +5,19 @@
  */
 import * as z from 'zod';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
+import type { TicketCategory } from '../../typings/ticket';
 import { AppError } from '../core/errors';
 import { importGridMap, importLedgerTable, requireStaffOf } from '../core/grids/imports';
 import { memberDutyLabels } from '../core/grids/ledger/columns';
 import { exportBoundaries, exportLedger } from '../core/grids/ledger/export-ledger';
 import { listMembers, removeMember, setMember, setOnDuty, setSecretary } from '../core/grids/members';
 import { gridMapView } from '../core/grids/map-view';
+import { calendarView, importHolidayYear, setWorkingHours } from '../core/calendar/manage';
+import { replaceGridMap } from '../core/grids/map-replace';
+import { retirePlace } from '../core/grids/retire';
+import { createCommunity, streetView } from '../core/street/communities';
+import { deadlinePolicyView, setDeadlinePolicy } from '../core/tickets/deadline-policy';
+import { ticketCategories } from '../core/tickets/categories';
 import { createInvite, revokeInvite } from '../core/users/invites';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
@@ -18,7 +25,7 @@ import { categoryTable } from '../core/tickets/categories';
 import { routingDepsOf } from '../core/routing/routing-deps';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
 import { defineFunction } from './define';
-import { fileIdSchema, id, keysOf, latLngSchema } from './schemas';
+import { fileIdSchema, id, keysOf, latLngSchema, timeLimitSchema } from './schemas';
 
 /** Inline text up to what fits in one CloudBase request with room to spare. */
 const INLINE_LIMIT = 90_000;
@@ -27,6 +34,7 @@ const source = {
   fileId: fileIdSchema.optional(),
   text: z.string().max(INLINE_LIMIT).optional(),
 };
+const coordinateSystem = z.enum(['wgs84', 'gcj02']).optional();
 const duty = keysOf(memberDutyLabels);
 const category = keysOf(categoryTable);
 
@@ -64,11 +72,15 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     run: (deps, caller, input) => gridMapView(deps, caller, input),
   },
   importBoundaries: {
-    input: z.object({ communityId: id, ...source }),
+    input: z.object({ communityId: id, coordinateSystem, ...source }),
     run: async (deps, caller, input) => {
       await requireStaffOf(deps, caller, input.communityId);
       const geojson = parseJson(await sourceBytes(deps, input));
-      return importGridMap(deps, caller, { communityId: input.communityId, geojson });
+      return importGridMap(deps, caller, {
+        communityId: input.communityId,
+        geojson,
+        coordinateSystem: input.coordinateSystem,
+      });
     },
   },
   importLedger: {
@@ -92,13 +104,15 @@ export const gridFunction = defineFunction<GridActions>('grid', {
       communityId: id,
       kind: z.enum(['boundaries', 'buildings', 'households', 'members']),
       format: z.enum(['csv', 'xlsx']).optional(),
+      coordinateSystem,
     }),
     run: async (deps, caller, input) => {
       await requireStaffOf(deps, caller, input.communityId);
       const stamp = deps.clock.now().getTime();
       if (input.kind === 'boundaries') {
-        const text = JSON.stringify(await exportBoundaries(deps.store, input.communityId));
-        const fileName = `${EXPORT_NAMES.boundaries}.geojson`;
+        const crs = input.coordinateSystem ?? 'wgs84';
+        const text = JSON.stringify(await exportBoundaries(deps.store, input.communityId, crs));
+        const fileName = `${EXPORT_NAMES.boundaries}${crs === 'gcj02' ? '-GCJ02' : ''}.geojson`;
         const fileId = await deps.files.put(
           `exports/${input.communityId}/${stamp}-${fileName}`,
           new TextEncoder().encode(text),
@@ -152,6 +166,82 @@ export const gridFunction = defineFunction<GridActions>('grid', {
   setSecretary: {
     input: z.object({ communityId: id, userId: id }),
     run: (deps, caller, input) => setSecretary(deps, caller, input),
+  },
+  street: {
+    input: z.object({ streetId: id.optional() }),
+    run: (deps, caller, input) => streetView(deps, caller, input),
+  },
+  createCommunity: {
+    input: z.object({
+      streetId: id.optional(),
+      name: z.string().trim().min(2).max(30),
+      communityCode: z.string().refine((code) => /^\d{3}$/.test(code), { message: '应为 3 位数字' }),
+      center: latLngSchema,
+    }),
+    run: (deps, caller, input) => createCommunity(deps, caller, input),
+  },
+  replaceMap: {
+    input: z.object({ communityId: id, dryRun: z.boolean(), coordinateSystem, ...source }),
+    run: async (deps, caller, input) => {
+      await requireStaffOf(deps, caller, input.communityId);
+      const geojson = parseJson(await sourceBytes(deps, input));
+      return replaceGridMap(deps, caller, { ...input, geojson });
+    },
+  },
+  retire: {
+    input: z
+      .object({ communityId: id, gridId: id.optional(), microGridId: id.optional() })
+      .refine((v) => !!v.gridId !== !!v.microGridId, {
+        // Said of the grid field so the message names fields: 「网格」与「微网格」只填其中一个.
+        path: ['gridId'],
+        message: '与「微网格」只填其中一个',
+      }),
+    run: (deps, caller, input) => retirePlace(deps, caller, input),
+  },
+  deadlines: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => deadlinePolicyView(deps, caller, input),
+  },
+  setDeadlines: {
+    input: z.object({
+      communityId: id,
+      rules: z
+        .array(
+          z.object({
+            category: z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]).optional(),
+            group: z
+              .enum(['safety', 'municipal', 'sanitation', 'property', 'dispute', 'letter', 'other'])
+              .optional(),
+            urgent: z.boolean().optional(),
+            signFor: timeLimitSchema,
+            resolve: timeLimitSchema,
+          }),
+        )
+        .min(1)
+        .max(40),
+      extensionMax: timeLimitSchema.optional(),
+    }),
+    run: (deps, caller, input) => setDeadlinePolicy(deps, caller, input),
+  },
+  calendar: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => calendarView(deps, caller, input),
+  },
+  setWorkingHours: {
+    input: z.object({
+      communityId: id,
+      periods: z.array(z.object({ start: z.string().max(5), end: z.string().max(5) })).max(6),
+    }),
+    run: (deps, caller, input) => setWorkingHours(deps, caller, input),
+  },
+  importHolidays: {
+    input: z.object({
+      communityId: id,
+      year: z.number().int().min(2000).max(2100),
+      holidays: z.array(z.string().max(10)).max(120),
+      workdays: z.array(z.string().max(10)).max(60),
+    }),
+    run: (deps, caller, input) => importHolidayYear(deps, caller, input),
   },
   invite: {
     input: z.object({

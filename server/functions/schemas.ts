@@ -36,3 +36,9 @@ export const fileIdSchema = z
   .refine((value) => !value.split(/[\\/]/).includes('..') && !/\p{Cc}/u.test(value), {
     message: '不是有效的文件编号',
   });
+/** A time limit: up to a year of calendar hours, 2,000 working hours or 250 working days. */
+export const timeLimitSchema = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('calendarHours'), amount: z.number().positive().max(8784) }),
+  z.object({ unit: z.literal('workingHours'), amount: z.number().positive().max(2000) }),
+  z.object({ unit: z.literal('workingDays'), amount: z.number().int().min(1).max(250) }),
+]);

@@ -12,6 +12,7 @@ import {
   returnTicket,
 } from '../core/tickets/handle';
 import { dutyQueue, getTicket, inbox, letters, myTickets } from '../core/tickets/lists';
+import { approveExtension, askExtension, denyExtension } from '../core/tickets/extension';
 import { mergeTicket, rejectTicket } from '../core/tickets/moderate';
 import { followTicket } from '../core/tickets/follow';
 import { nearbyTickets } from '../core/tickets/nearby';
@@ -19,7 +20,7 @@ import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/t
 import { submitTicket } from '../core/tickets/submit';
 import { defineFunction } from './define';
 import { workbenchActions } from './workbench-actions';
-import { fileIdSchema, id, keysOf, latLngSchema } from './schemas';
+import { fileIdSchema, id, keysOf, latLngSchema, timeLimitSchema } from './schemas';
 
 const category = keysOf(categoryTable);
 const offeredCategory = z.enum(
@@ -123,6 +124,18 @@ export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('
     run: (deps, caller, input) => mergeTicket(deps, caller, input),
   },
   letters: { input: communityId, run: (deps, caller, input) => letters(deps, caller, input) },
+  askExtension: {
+    input: versioned.extend({ reason: required(500), limit: timeLimitSchema }),
+    run: (deps, caller, input) => askExtension(deps, caller, input),
+  },
+  approveExtension: {
+    input: versioned.extend({ limit: timeLimitSchema.optional(), note: text(500).optional() }),
+    run: (deps, caller, input) => approveExtension(deps, caller, input),
+  },
+  denyExtension: {
+    input: versioned.extend({ reason: required(500) }),
+    run: (deps, caller, input) => denyExtension(deps, caller, input),
+  },
   assignees: { input: ticketId, run: (deps, caller, input) => dispatch.assignees(deps, caller, input) },
   ...workbenchActions,
 });

@@ -64,6 +64,10 @@ const allowed: Record<Action, Array<[TicketStatus[], Who[]]>> = {
     [UNFINISHED, ['neighbour']],
     [ALL, ['reporter', 'follower']],
   ],
+  askExtension: [[IN_HAND, ['assignee']]],
+  // Only a pending request can be answered, and none of these tickets has one (test/tickets/extension.test.ts).
+  approveExtension: [],
+  denyExtension: [],
 };
 
 const STATES = ALL;
@@ -140,8 +144,11 @@ describe('forbidden actions (state × action × role)', () => {
         return { ...base, note: '说明', photos: [] };
       case 'coHandle':
         return { ...base, party: '物业', request: '协助' };
+      case 'askExtension':
+        return { ...base, reason: '等配件', limit: { amount: 2, unit: 'workingDays' } };
       case 'return':
       case 'reject':
+      case 'denyExtension':
         return { ...base, reason: '理由' };
       case 'reopen':
         return { ...base, reason: '没修好' };

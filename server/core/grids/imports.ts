@@ -8,7 +8,10 @@ import type { Caller } from '../ports/identity';
 import { bumpGridMapVersion, type RoutingIndexCache } from '../routing/index-cache';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
-import { requireCommunityStaff } from '../users/permissions';
+import { isCommunityStaff, requireCommunityStaff } from '../users/permissions';
+import { isStreetOfficeOf } from '../street/scope';
+import { codePrefixOf } from '../street/communities';
+import type { CoordinateSystem } from './coordinates';
 import { AppError } from '../errors';
 import { importBoundaries } from './ledger/import-boundaries';
 import { importBuildings } from './ledger/import-buildings';
@@ -19,24 +22,35 @@ import type { LedgerTable } from './ledger/table';
 
 type ImportDeps = Pick<Deps, 'store' | 'clock' | 'secrets'>;
 
-/** Checks the caller is staff of an existing community. */
+/** Checks the caller is staff of an existing community, or of the street office that owns it. */
 export async function requireStaffOf(
   deps: Pick<Deps, 'store'>,
   caller: Caller,
   communityId: string,
 ): Promise<void> {
-  requireCommunityStaff(await loadActor(deps.store, caller), communityId);
-  if (!(await deps.store.get('communities', communityId))) throw new AppError('COMMUNITY.NOT_FOUND');
+  const actor = await loadActor(deps.store, caller);
+  if (isCommunityStaff(actor, communityId)) {
+    if (!(await deps.store.get('communities', communityId))) throw new AppError('COMMUNITY.NOT_FOUND');
+    return;
+  }
+  const community = await deps.store.get('communities', communityId);
+  if (!community || !(await isStreetOfficeOf(deps.store, actor._id, community))) {
+    requireCommunityStaff(actor, communityId);
+  }
 }
 
 /** Imports grid and micro-grid boundaries from parsed GeoJSON. */
 export async function importGridMap(
   deps: ImportDeps & { routingIndexes?: RoutingIndexCache },
   caller: Caller,
-  input: { communityId: string; geojson: unknown },
+  input: { communityId: string; geojson: unknown; coordinateSystem?: CoordinateSystem },
 ): Promise<ImportSummary> {
   await requireStaffOf(deps, caller, input.communityId);
-  const counts = await importBoundaries(deps.store, input.communityId, input.geojson);
+  const community = (await deps.store.get('communities', input.communityId))!;
+  const counts = await importBoundaries(deps.store, input.communityId, input.geojson, {
+    coordinateSystem: input.coordinateSystem,
+    codePrefix: await codePrefixOf(deps.store, community),
+  });
   if (counts.created + counts.updated > 0) {
     await bumpGridMapVersion(deps.store, toIso(deps.clock.now()));
     deps.routingIndexes?.invalidate();

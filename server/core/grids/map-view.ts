@@ -1,11 +1,9 @@
 /** The grid map as the staff map page draws it: polygons, names and kinds. */
 import { microGridLabel } from './labels';
 import type { GeoBoundary, GridMapView } from '../../../typings/grid';
-import { AppError } from '../errors';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
-import { loadActor } from '../users/actor';
-import { requireCommunityStaff } from '../users/permissions';
+import { requireStaffOf } from './imports';
 
 /** Staff of the community see its map. */
 export async function gridMapView(
@@ -14,14 +12,16 @@ export async function gridMapView(
   input: { communityId: string },
 ): Promise<GridMapView> {
   const { store } = deps;
-  requireCommunityStaff(await loadActor(store, caller), input.communityId);
-  const community = await store.get('communities', input.communityId);
-  if (!community) throw new AppError('COMMUNITY.NOT_FOUND');
+  await requireStaffOf(deps, caller, input.communityId);
+  const community = (await store.get('communities', input.communityId))!;
   const where = { communityId: community._id };
-  const [grids, microGrids] = await Promise.all([
+  const [allGrids, allMicroGrids] = await Promise.all([
     store.find('grids', { where, orderBy: [['sort', 'asc']] }),
     store.find('microGrids', { where, orderBy: [['sort', 'asc']] }),
   ]);
+  // The map shows what is in force; retired ones live on in their tickets' history only.
+  const grids = allGrids.filter((g) => !g.retiredAt);
+  const microGrids = allMicroGrids.filter((m) => !m.retiredAt);
   const gridOf = new Map(grids.map((g) => [g._id, g]));
   return {
     communityId: community._id,
@@ -35,6 +35,7 @@ export async function gridMapView(
       unitName: g.unitName,
       sort: g.sort,
       boundary: g.boundary as GeoBoundary | null,
+      code: g.code ?? null,
     })),
     microGrids: microGrids.map((m) => ({
       microGridId: m._id,
@@ -43,6 +44,7 @@ export async function gridMapView(
       label: microGridLabel(gridOf.get(m.gridId), m.name),
       sort: m.sort,
       boundary: m.boundary as GeoBoundary | null,
+      code: m.code ?? null,
     })),
   };
 }

@@ -43,6 +43,10 @@ export interface Community {
   config: CommunityConfig;
   /** Who receives 书记信箱 letters (a user holding the secretary role here); unset → the duty queue. */
   secretaryUserId?: string | null;
+  /** The street office 街道 that owns the community (server/core/street); unset for a community of none. */
+  streetId?: string | null;
+  /** 3-digit community code within the street: digits 10–12 of its unit-grid codes (GB/T 30428.1). */
+  communityCode?: string | null;
 }
 
 /** community 社区网格 covers residential areas; exclusive 专属网格 covers one unit (school, market…). */
@@ -57,6 +61,10 @@ export interface Grid {
   unitName: string | null;
   boundary: Boundary | null;
   sort: number;
+  /** The 15-digit unit-grid code of GB/T 30428.1 (area 6 + street 3 + community 3 + sequence 3). */
+  code?: string | null;
+  /** Retired 已撤销: kept for the tickets' history, no longer routed to or shown on the map. */
+  retiredAt?: string | null;
 }
 
 export interface MicroGrid {
@@ -66,6 +74,10 @@ export interface MicroGrid {
   name: string;
   boundary: Boundary | null;
   sort: number;
+  /** The 15-digit unit-grid code of GB/T 30428.1 (area 6 + street 3 + community 3 + sequence 3). */
+  code?: string | null;
+  /** Retired 已撤销: kept for the tickets' history, no longer routed to or shown on the map. */
+  retiredAt?: string | null;
 }
 
 /** 小区 */

@@ -19,7 +19,12 @@ export async function loadGridMap(store: Store): Promise<GridMapSnapshot> {
     store.find('grids'),
     store.find('microGrids'),
   ]);
-  return { communities, grids, microGrids };
+  // Retired grids and micro-grids keep their tickets' history but take no new reports.
+  return {
+    communities,
+    grids: grids.filter((g) => !g.retiredAt),
+    microGrids: microGrids.filter((m) => !m.retiredAt),
+  };
 }
 
 /** Marks the grid map changed; call after every write to boundaries or grids. Returns the new version. */

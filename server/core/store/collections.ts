@@ -32,6 +32,8 @@ import type { CareDue, CareEvent, CareGroup, CareVisit } from '../care/model';
 import type { Inspection, InspectionPlan, InspectionTask, InspectionTemplate } from '../inspections/model';
 import type { WorklogNote } from '../worklog/model';
 import type { TicketPolicyDoc } from '../tickets/policy-model';
+import type { WorkCalendarDoc } from '../calendar/model';
+import type { Street } from '../street/model';
 import type { SubmitRate } from '../tickets/submit-rate';
 
 export interface CollectionDocs {
@@ -67,6 +69,8 @@ export interface CollectionDocs {
   careVisits: CareVisit;
   careEvents: CareEvent;
   worklogNotes: WorklogNote;
+  workCalendars: WorkCalendarDoc;
+  streets: Street;
   onboardingSettings: OnboardingSettings;
   householdCodes: HouseholdCode;
   bindRequests: BindRequest;
@@ -85,7 +89,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   users: {
     indexes: [{ fields: ['openid'], unique: true }, { fields: ['householdId'] }, { fields: ['roleKeys'] }],
   },
-  communities: { indexes: [] },
+  communities: { indexes: [{ fields: ['streetId'] }] },
   grids: { indexes: [{ fields: ['communityId'] }] },
   microGrids: { indexes: [{ fields: ['communityId'] }, { fields: ['gridId'] }] },
   estates: { indexes: [{ fields: ['communityId'] }] },
@@ -215,6 +219,8 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   careVisits: { indexes: [{ fields: ['userId', 'at'] }, { fields: ['dueId'] }] },
   careEvents: { indexes: [{ fields: ['householdId'] }] },
   worklogNotes: { indexes: [{ fields: ['userId', 'date'] }] },
+  workCalendars: { indexes: [] },
+  streets: { indexes: [{ fields: ['officeUserIds'] }] },
   onboardingSettings: { indexes: [] },
   householdCodes: { indexes: [{ fields: ['householdId'] }, { fields: ['buildingId'] }] },
   bindRequests: {

@@ -4,14 +4,37 @@
  * sign-for window) passes too, once to the secretary. Instants are IsoTime in Asia/Shanghai.
  */
 import type { DeadlineKind } from '../../../typings/ticket';
+import type { TimeLimit, WorkCalendar } from '../calendar/model';
+import { limitEnd } from '../calendar/working-time';
 import { toIso } from '../time/shanghai';
 import type { Ticket } from './model';
+import type { DeadlineRow } from './policy-model';
 
 const HOUR_MS = 3_600_000;
 
 /** The instant `hours` after `from`, as IsoTime. */
 export function hoursAfter(from: Date | string, hours: number): string {
   return toIso(new Date(new Date(from).getTime() + hours * HOUR_MS));
+}
+
+/** The sign-for limit of a row: its working-time limit, else its calendar hours. */
+export function signForLimitOf(row: DeadlineRow): TimeLimit {
+  return row.signForLimit ?? { amount: row.signForHours, unit: 'calendarHours' };
+}
+
+/** The resolve limit of a row: its working-time limit, else its calendar hours. */
+export function resolveLimitOf(row: DeadlineRow): TimeLimit {
+  return row.resolveLimit ?? { amount: row.resolveHours, unit: 'calendarHours' };
+}
+
+/** The sign-for deadline of a window that opens at `from`, counted in the community's calendar. */
+export function signForDeadline(from: Date, row: DeadlineRow, calendar: WorkCalendar): string {
+  return toIso(limitEnd(from, signForLimitOf(row), calendar));
+}
+
+/** The resolve deadline of a window that opens at `from`, counted in the community's calendar. */
+export function resolveDeadline(from: Date, row: DeadlineRow, calendar: WorkCalendar): string {
+  return toIso(limitEnd(from, resolveLimitOf(row), calendar));
 }
 
 /** The deadline that runs now, if any. */

@@ -17,7 +17,9 @@ import type { User } from '../users/model';
 import { requireReadable } from './access';
 import { act } from './change';
 import { screenText } from './checks';
-import { hoursAfter } from './deadlines';
+import type { WorkCalendar } from '../calendar/model';
+import { loadWorkCalendar } from '../calendar/load';
+import { signForDeadline } from './deadlines';
 import type { PersonSnapshot, Ticket } from './model';
 import { toHandlers, toResidents } from './notify';
 import { personView, snapshotOf } from './people';
@@ -41,6 +43,7 @@ async function gridHandler(
 /** The change of hands common to reassign and manual routing. */
 function handOver(
   now: Date,
+  calendar: WorkCalendar,
   target: PersonSnapshot,
   note: string,
   noteHeld: boolean,
@@ -53,7 +56,7 @@ function handOver(
       assigneeUserId: target.userId,
       // Handing it back to someone who returned it is the leader's call: they may act on it again.
       returnedByUserIds: current.returnedByUserIds.filter((id) => id !== target.userId),
-      signForBy: hoursAfter(now, current.deadlines.signForHours),
+      signForBy: signForDeadline(now, current.deadlines, calendar),
     },
     note,
     noteHeld,
@@ -85,7 +88,7 @@ export function reassignTicket(deps: Deps, caller: Caller, input: Req<'reassign'
     const microGrid = into ? await deps.store.get('microGrids', into) : null;
     const grid = ticket.gridId ? await deps.store.get('grids', ticket.gridId) : null;
     const place = microGrid ? microGridLabel(grid, microGrid.name) : (grid?.name ?? '');
-    return handOver(now, target, note, held, {
+    return handOver(now, await loadWorkCalendar(deps.store, ticket.communityId), target, note, held, {
       microGridId: into,
       routingRule: 'manual',
       routingReason: `${user.name} 改派至 ${place}，由${target.roleLabel} ${target.name}处理`,
@@ -115,7 +118,7 @@ export function routeTicketManually(
     const { held } = await screenText(deps, caller, [input.note ?? '']);
     const label = microGridLabel(grid, microGrid.name);
     const note = input.note?.trim() || `分派至 ${label}，由${target.roleLabel} ${target.name}处理`;
-    return handOver(now, target, note, held, {
+    return handOver(now, await loadWorkCalendar(deps.store, ticket.communityId), target, note, held, {
       gridId: grid._id,
       microGridId: microGrid._id,
       routingRule: 'manual',

@@ -11,7 +11,8 @@ import { toIso } from '../time/shanghai';
 import { act, actingPerson } from './change';
 import { requirePhotos, screenText } from './checks';
 import { isSafetyCategory } from './categories';
-import { hoursAfter } from './deadlines';
+import { loadWorkCalendar } from '../calendar/load';
+import { signForDeadline } from './deadlines';
 import { dutyDeskOf, gridLeaderOf } from './leaders';
 import { toDutyDesk, toHandlers, toResidents } from './notify';
 
@@ -108,6 +109,7 @@ export function returnTicket(deps: Deps, caller: Caller, input: Req<'return'>): 
   return act(deps, caller, input, 'return', async ({ ticket, user, now }) => {
     const { held } = await screenText(deps, caller, [input.reason]);
     const leader = await gridLeaderOf(deps.store, ticket.gridId);
+    const calendar = await loadWorkCalendar(deps.store, ticket.communityId);
     // With no other leader to re-route it, the ticket waits in the duty queue: its desk hears of it.
     const dutyDesk =
       leader && leader._id !== user._id ? [] : await dutyDeskOf(deps.store, ticket.communityId);
@@ -117,7 +119,7 @@ export function returnTicket(deps: Deps, caller: Caller, input: Req<'return'>): 
         assigneeUserId: null,
         returnedByUserIds: [...new Set([...current.returnedByUserIds, user._id])],
         // The routing window: someone must pick it up again within a sign-for period.
-        signForBy: hoursAfter(now, current.deadlines.signForHours),
+        signForBy: signForDeadline(now, current.deadlines, calendar),
       },
       note: input.reason.trim(),
       noteHeld: held,

@@ -3,6 +3,7 @@
  * state and a `version` bumped by every change; the history lives in `ticketEvents`, one document per
  * version, so that the event of version n has a known id and two writers of the same version cannot both land.
  */
+import type { TimeLimit } from '../../../typings/calendar';
 import type { LatLng } from '../../../typings/common';
 import type {
   EscalationLevel,
@@ -91,10 +92,22 @@ export interface Ticket {
   /** The community's policy as it applied at submission, kept so that later deadlines use the same. */
   deadlines: DeadlineRow;
   autoCloseDays: number;
+  /** The pending extension 延期 request; absent on tickets from before extensions existed. */
+  extensionRequest?: ExtensionRequest | null;
+  /** Extensions granted so far. */
+  extensions?: number;
 
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+/** An extension the assignee asked for, awaiting the grid leader. */
+export interface ExtensionRequest {
+  reason: string;
+  limit: TimeLimit;
+  by: PersonSnapshot;
+  at: string;
 }
 
 export interface TicketEvent {

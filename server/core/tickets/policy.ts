@@ -3,6 +3,7 @@
  * the radius of "same problem nearby". The defaults below are the readable table; a community overrides any
  * part with one `ticketPolicies` document whose _id is the community's id.
  */
+import type { TimeLimit } from '../../../typings/calendar';
 import type { TicketCategory } from '../../../typings/ticket';
 import type { Store } from '../ports/store';
 import { categoryTable } from './categories';
@@ -40,5 +41,14 @@ export function deadlineRowFor(policy: TicketPolicy, category: TicketCategory, u
       (r.group === undefined || r.group === group) &&
       (r.urgent === undefined || r.urgent === urgent),
   );
-  return row ?? defaultTicketPolicy.deadlines[defaultTicketPolicy.deadlines.length - 1]!;
+  const found = row ?? defaultTicketPolicy.deadlines[defaultTicketPolicy.deadlines.length - 1]!;
+  if (group !== 'safety') return found;
+  // Safety hazards stay in calendar hours: a gas leak does not wait for Monday.
+  const { signForLimit: _s, resolveLimit: _r, ...calendarHours } = found;
+  return calendarHours;
+}
+
+/** The most an extension may add: the community's, else 10 working days. */
+export function extensionMaxOf(policy: TicketPolicy): TimeLimit {
+  return policy.extensionMax ?? { amount: 10, unit: 'workingDays' };
 }

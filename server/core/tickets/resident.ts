@@ -6,7 +6,8 @@ import type { Caller } from '../ports/identity';
 import { toIso } from '../time/shanghai';
 import { act } from './change';
 import { screenText } from './checks';
-import { hoursAfter } from './deadlines';
+import { loadWorkCalendar } from '../calendar/load';
+import { resolveDeadline } from './deadlines';
 import { audienceOf, toHandlers, toResidents } from './notify';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
@@ -69,11 +70,12 @@ export function confirmTicket(deps: Deps, caller: Caller, input: Req<'confirm'>)
 
 /** 不满意，重新办理: back to processing with a fresh resolve deadline. */
 export function reopenTicket(deps: Deps, caller: Caller, input: Req<'reopen'>): Promise<TicketDetail> {
-  return act(deps, caller, input, 'reopen', async ({ now }) => {
+  return act(deps, caller, input, 'reopen', async ({ ticket, now }) => {
     const { held } = await screenText(deps, caller, [input.reason]);
+    const calendar = await loadWorkCalendar(deps.store, ticket.communityId);
     const reason = input.reason.trim();
     return (current) => ({
-      patch: { resolveBy: hoursAfter(now, current.deadlines.resolveHours) },
+      patch: { resolveBy: resolveDeadline(now, current.deadlines, calendar) },
       note: reason,
       noteHeld: held,
       notify: (next) => {

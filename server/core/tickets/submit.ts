@@ -21,7 +21,8 @@ import type { User } from '../users/model';
 import { relationsOf } from './access';
 import { eventId } from './change';
 import { requirePhotos, screenText, submittedTexts } from './checks';
-import { hoursAfter, nextEscalationAt } from './deadlines';
+import { loadWorkCalendar } from '../calendar/load';
+import { nextEscalationAt, resolveDeadline, signForDeadline } from './deadlines';
 import type { PersonSnapshot, Ticket, TicketEvent } from './model';
 import { audienceOf, toDutyDesk, toHandlers, toResidents } from './notify';
 import { dutyDeskOf } from './leaders';
@@ -63,6 +64,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
 
   const at = toIso(now);
   const deadlines = deadlineRowFor(policy, input.category, decision.urgent);
+  const calendar = await loadWorkCalendar(store, communityId);
   const draft: Ticket = {
     _id: ticketId,
     clientRequestId: input.clientRequestId,
@@ -94,8 +96,8 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     coHandlers: [],
     rating: null,
     mergedIntoTicketId: null,
-    signForBy: hoursAfter(now, deadlines.signForHours),
-    resolveBy: hoursAfter(now, deadlines.resolveHours),
+    signForBy: signForDeadline(now, deadlines, calendar),
+    resolveBy: resolveDeadline(now, deadlines, calendar),
     escalateAt: null,
     escalationLevel: 0,
     escalatedAt: null,

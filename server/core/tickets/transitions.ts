@@ -26,6 +26,9 @@ export type TransitionName =
       | 'reject'
       | 'merge'
       | 'follow'
+      | 'askExtension'
+      | 'approveExtension'
+      | 'denyExtension'
     >
   | 'escalate'
   | 'autoClose';
@@ -62,6 +65,9 @@ export const transitions: Record<TransitionName, Transition> = {
   reject:        { from: UNFINISHED,                       to: 'rejected',   who: ['staff'],                                event: 'rejected' },
   merge:         { from: UNFINISHED,                       to: 'rejected',   who: ['staff'],                                event: 'merged' },
   follow:        { from: UNFINISHED,                       to: 'same',       who: ['neighbour'],                            event: 'followed' },
+  askExtension:     { from: IN_HAND,                    to: 'same',       who: ['assignee'],                             event: 'extensionAsked' },
+  approveExtension: { from: IN_HAND,                    to: 'same',       who: ['gridLeader', 'staff'],                  event: 'extended' },
+  denyExtension:    { from: IN_HAND,                    to: 'same',       who: ['gridLeader', 'staff'],                  event: 'extensionDenied' },
   escalate:      { from: UNFINISHED,                       to: 'same',       who: ['system'],                               event: 'escalated' },
   autoClose:     { from: ['resolved'],                     to: 'closed',     who: ['system'],                               event: 'autoClosed' },
 };
@@ -77,6 +83,9 @@ function guardHolds(name: TransitionName, ticket: Ticket, relations: ReadonlySet
   if (LETTER_STAYS.includes(name) && isSecretaryLetter(ticket.category)) return false;
   if (name === 'rate') return ticket.rating === null;
   if (name === 'follow') return !relations.has('reporter') && !relations.has('follower');
+  // One extension request at a time; the leader answers only a pending one.
+  if (name === 'askExtension') return !ticket.extensionRequest;
+  if (name === 'approveExtension' || name === 'denyExtension') return !!ticket.extensionRequest;
   return true;
 }
 
@@ -97,7 +106,14 @@ export function authorize(name: TransitionName, ticket: Ticket, relations: Reado
   if (!t.from.includes(ticket.status)) throw new AppError('TICKET.INVALID_STATE');
   if (!guardHolds(name, ticket, relations)) {
     throw new AppError('TICKET.INVALID_STATE', {
-      message: name === 'rate' ? '您已评价过该工单' : undefined,
+      message:
+        name === 'rate'
+          ? '您已评价过该工单'
+          : name === 'askExtension'
+            ? '已有延期申请等待网格长审批'
+            : name === 'approveExtension' || name === 'denyExtension'
+              ? '该工单没有待审批的延期申请'
+              : undefined,
     });
   }
 }

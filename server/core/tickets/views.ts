@@ -10,9 +10,10 @@ import { isHandler, type Relation } from './access';
 import { categoryLabel } from './categories';
 import { isOverdue, runningDeadline } from './deadlines';
 import type { Ticket, TicketEvent } from './model';
+import { limitText } from '../calendar/working-time';
 import { maskPersonalText } from './mask-personal';
 import { personView, snapshotOf } from './people';
-import { allowedActions } from './transitions';
+import { allowedActions, FINISHED } from './transitions';
 
 export const HELD_TEXT = '（内容审核中）';
 
@@ -93,6 +94,30 @@ export async function detailOf(
     version: ticket.version,
     allowedActions: allowedActions(ticket, relations),
     following: relations.has('follower') && !isReporter,
+    ...extensionFields(ticket, viewer, handler),
+  };
+}
+
+/** Expected completion for everyone who reads the ticket; the pending extension request for handlers only. */
+function extensionFields(
+  ticket: Ticket,
+  viewer: User,
+  handler: boolean,
+): Pick<TicketDetail, 'expectedBy' | 'extensionRequest' | 'extensions'> {
+  const request = ticket.extensionRequest;
+  return {
+    expectedBy: FINISHED.includes(ticket.status) || ticket.status === 'resolved' ? null : ticket.resolveBy,
+    extensionRequest:
+      request && handler
+        ? {
+            reason: request.reason,
+            limit: request.limit,
+            limitText: limitText(request.limit),
+            by: personView(request.by, viewer._id, handler),
+            at: request.at,
+          }
+        : null,
+    extensions: ticket.extensions ?? 0,
   };
 }
 

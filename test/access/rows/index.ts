@@ -1,6 +1,7 @@
 /** Every row of the authorization matrix, by function. A new function adds its file here. */
 import type { FunctionName } from '../../../typings/functions';
 import type { Row } from '../matrix';
+import { deadlineRowsOf } from './deadlines';
 import { fieldRows } from './fieldwork';
 import { gridRows } from './grid';
 import { messageRows } from './message';
@@ -13,8 +14,8 @@ import { workbenchRows } from './workbench';
 
 export const rowsByFunction: Record<FunctionName, Row[]> = {
   user: [...userRows, ...onboardingUserRows],
-  grid: [...gridRows, ...onboardingGridRows],
-  ticket: [...ticketRows, ...workbenchRows],
+  grid: [...gridRows, ...onboardingGridRows, ...deadlineRowsOf('grid')],
+  ticket: [...ticketRows, ...workbenchRows, ...deadlineRowsOf('ticket')],
   notice: noticeRows,
   message: messageRows,
   scheduler: schedulerRows,

@@ -1,5 +1,7 @@
 /** Exports a community's map and ledger in the formats import reads, so that export → import changes nothing. */
 import type { Store } from '../../ports/store';
+import { toWgs84, type CoordinateSystem } from '../coordinates';
+import type { Boundary } from '../model';
 import {
   BUILDING_COLUMNS,
   HOUSEHOLD_COLUMNS,
@@ -11,12 +13,17 @@ import { loadCommunityDocs, loadHouseholds, loadMembers } from './community-docs
 import type { LedgerTable } from './table';
 
 /** GeoJSON FeatureCollection: grids first (with their boundary, if any), then micro-grids. */
-export async function exportBoundaries(store: Store, communityId: string): Promise<object> {
+export async function exportBoundaries(
+  store: Store,
+  communityId: string,
+  coordinateSystem: CoordinateSystem = 'wgs84',
+): Promise<object> {
   const docs = await loadCommunityDocs(store, communityId);
   const gridName = new Map(docs.grids.map((g) => [g._id, g.name]));
+  const geometry = (b: Boundary) => (coordinateSystem === 'wgs84' ? toWgs84(b) : b);
   const features = [
     ...docs.grids
-      .filter((g) => g.boundary)
+      .filter((g) => g.boundary && !g.retiredAt)
       .map((g) => ({
         type: 'Feature',
         properties: {
@@ -25,11 +32,12 @@ export async function exportBoundaries(store: Store, communityId: string): Promi
           kind: g.kind,
           ...(g.unitName ? { unitName: g.unitName } : {}),
           sort: g.sort,
+          ...(g.code ? { code: g.code } : {}),
         },
-        geometry: g.boundary,
+        geometry: geometry(g.boundary!),
       })),
     ...docs.microGrids
-      .filter((m) => m.boundary)
+      .filter((m) => m.boundary && !m.retiredAt)
       .map((m) => ({
         type: 'Feature',
         properties: {
@@ -37,11 +45,17 @@ export async function exportBoundaries(store: Store, communityId: string): Promi
           grid: gridName.get(m.gridId) ?? '',
           microGrid: m.name,
           sort: m.sort,
+          ...(m.code ? { code: m.code } : {}),
         },
-        geometry: m.boundary,
+        geometry: geometry(m.boundary!),
       })),
   ];
-  return { type: 'FeatureCollection', features };
+  // RFC 7946 has no crs member; the GCJ-02 original says what it is in a foreign member.
+  return {
+    type: 'FeatureCollection',
+    ...(coordinateSystem === 'gcj02' ? { coordinateSystem: 'gcj02' } : {}),
+    features,
+  };
 }
 
 /** The buildings, households or members ledger as a table with the import's headers. */

@@ -18,7 +18,7 @@ const INSERT_BATCH = 100;
 const SET_BATCH = 20;
 
 /** JSON with sorted keys, so that two documents with the same fields compare equal. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -20,6 +20,7 @@ import {
   resolveTicket,
   returnTicket,
 } from '../../../../services/ticket';
+import { approveExtension, askExtension, denyExtension } from '../../../../services/extension';
 import { choosePhotos, uploadPhotos } from '../../../../services/upload';
 import { actOnTicket, POLL_MS } from '../../../../tickets/act';
 import { allowed, ticketPageView, type TicketPageView } from '../../../../tickets/views';
@@ -32,8 +33,14 @@ const ACTIONS = [
   'resolve',
   'return',
   'reassign',
+  'askExtension',
+  'approveExtension',
+  'denyExtension',
 ] as const satisfies readonly TicketActionName[];
-type Panel = '' | 'progress' | 'coHandle' | 'resolve' | 'return' | 'reassign';
+type Panel =
+  '' | 'progress' | 'coHandle' | 'resolve' | 'return' | 'reassign' | 'askExtension' | 'denyExtension';
+/** The working days a worker may ask for; the server holds the community's maximum. */
+const EXTENSION_DAYS = [1, 2, 3, 5, 10];
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
   Record<string, never>,
   Record<string, never>,
@@ -50,7 +57,19 @@ Component({
     version: 0,
     category: 'other' as TicketCategory,
     ticket: null as TicketPageView | null,
-    can: { accept: false, progress: false, coHandle: false, resolve: false, return: false, reassign: false },
+    can: {
+      accept: false,
+      progress: false,
+      coHandle: false,
+      resolve: false,
+      return: false,
+      reassign: false,
+      askExtension: false,
+      approveExtension: false,
+      denyExtension: false,
+    },
+    extensionDays: EXTENSION_DAYS,
+    days: 0,
     panel: '' as Panel,
     note: '',
     photos: [] as string[],
@@ -133,7 +152,16 @@ Component({
       const ok = await actOnTicket(this, run, doneText);
       this.setData({ acting: false });
       if (ok)
-        this.setData({ panel: '', note: '', photos: [], party: '', request: '', reason: '', missing: '' });
+        this.setData({
+          panel: '',
+          note: '',
+          photos: [],
+          party: '',
+          request: '',
+          reason: '',
+          missing: '',
+          days: 0,
+        });
       return ok;
     },
 
@@ -173,6 +201,24 @@ Component({
     },
     onReasonInput(event: Input) {
       this.setData({ reason: event.detail.value });
+    },
+    onDaysTap(event: Dataset<{ days: number }>) {
+      this.setData({ days: Number(event.currentTarget.dataset.days) });
+    },
+
+    onAskExtensionSubmit() {
+      const reason = this.data.reason.trim();
+      if (!this.data.days || !reason) return this.setData({ missing: '请选择延期天数并说明原因' });
+      const limit = { amount: this.data.days, unit: 'workingDays' as const };
+      return this.act(() => askExtension(this.data.ticketId, this.data.version, reason, limit), '已申请延期');
+    },
+    onApproveExtensionTap() {
+      return this.act(() => approveExtension(this.data.ticketId, this.data.version), '已同意延期');
+    },
+    onDenyExtensionSubmit() {
+      const reason = this.data.reason.trim();
+      if (!reason) return this.setData({ missing: '请说明不同意的原因' });
+      return this.act(() => denyExtension(this.data.ticketId, this.data.version, reason), '已退回延期申请');
     },
     onAssigneeTap(event: Dataset<{ id: string }>) {
       this.setData({ assigneeUserId: event.currentTarget.dataset.id });
