@@ -5,14 +5,29 @@
  * Also writes dist/database/collections.json: the collections and indexes to create in CloudBase.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { collections } from '../server/core/store/collections';
 
-/** Left out of the bundle and installed by CloudBase: large SDKs with dynamic requires. */
-export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk'];
-/** Functions that call WeChat open APIs (subscribe messages, content checks) need them declared. */
-const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck'];
+/**
+ * Left out of the bundle and installed by CloudBase: large SDKs with dynamic requires, and pdfkit, which
+ * reads its font metrics from files beside its own code.
+ */
+export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk', 'pdfkit'];
+/** Functions that call WeChat open APIs (subscribe messages, content checks, mini-program codes) need them declared. */
+const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck', 'wxacode.getUnlimited'];
+/** Files a function reads at run time, copied beside its bundle: the code sheets' font (user function). */
+const ASSETS: Record<string, Array<{ from: string; to: string }>> = {
+  user: [{ from: 'assets/fonts/NotoSansSC-GB2312.ttf', to: 'fonts/NotoSansSC-GB2312.ttf' }],
+};
 
 const root = resolve(__dirname, '..');
 
@@ -55,6 +70,10 @@ export async function buildFunctions(
       join(target, 'config.json'),
       JSON.stringify({ permissions: { openapi: OPENAPI } }, null, 2) + '\n',
     );
+    for (const asset of ASSETS[name] ?? []) {
+      mkdirSync(dirname(join(target, asset.to)), { recursive: true });
+      copyFileSync(join(root, asset.from), join(target, asset.to));
+    }
     built.push({ name, bytes: readFileSync(join(target, 'index.js')).length });
   }
   mkdirSync(join(outDir, 'database'), { recursive: true });

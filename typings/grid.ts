@@ -1,5 +1,5 @@
 /** The `grid` cloud function: the grid map, "where does this go?", imports and exports, the member roster. */
-import type { ActionDef, Id, LatLng } from './common';
+import type { ActionDef, Id, IsoTime, LatLng } from './common';
 import type { TicketCategory } from './ticket';
 
 /** community 社区网格 · exclusive 专属网格 (one unit: a school, a market…). */
@@ -117,6 +117,31 @@ export interface RosterView {
     force: MemberView[];
     microGrids: Array<{ microGridId: Id; label: string; workers: MemberView[] }>;
   }>;
+  /** People invited who have not claimed their place yet. */
+  invites: InviteView[];
+}
+
+/**
+ * An invite for someone who has never logged in: to the roster (a duty in a grid or micro-grid) or to a
+ * community role (staff, secretary). They claim it with its code on first login.
+ */
+export interface InviteView {
+  inviteId: Id;
+  name: string;
+  /** 138****1234; null when not given. */
+  phone: string | null;
+  duty: MemberDutyName | null;
+  role: 'staff' | 'secretary' | null;
+  gridId: Id | null;
+  microGridId: Id | null;
+  primary: boolean;
+  createdAt: IsoTime;
+}
+
+/** A new invite with its code: shown once, to be handed to the person (the server keeps only a hash). */
+export interface NewInvite extends InviteView {
+  /** e.g. k7qm-2xvd-9fha */
+  code: string;
 }
 
 export type GridActions = {
@@ -150,4 +175,19 @@ export type GridActions = {
   removeMember: ActionDef<{ communityId: Id; memberId: Id }, RosterView>;
   /** Who receives 书记信箱 letters; the user must hold the secretary role here. */
   setSecretary: ActionDef<{ communityId: Id; userId: Id }, RosterView>;
+  /** Staff invite a person to the roster (duty) or to a community role (role), by name and phone. */
+  invite: ActionDef<
+    {
+      communityId: Id;
+      name: string;
+      phone?: string;
+      duty?: MemberDutyName;
+      role?: 'staff' | 'secretary';
+      gridId?: Id;
+      microGridId?: Id;
+      primary?: boolean;
+    },
+    NewInvite
+  >;
+  revokeInvite: ActionDef<{ communityId: Id; inviteId: Id }, RosterView>;
 };

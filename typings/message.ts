@@ -12,7 +12,13 @@ export type MessageKind =
   | 'ticketReturned'
   | 'ticketRejected'
   | 'ticketDeadlineSoon'
-  | 'noticePublished';
+  | 'noticePublished'
+  /** Household binding: a request awaits the micro-grid worker; the resident hears the decision. */
+  | 'bindRequested'
+  | 'bindApproved'
+  | 'bindDenied'
+  /** A resident was removed from a household by staff. */
+  | 'bindRemoved';
 
 /** One message in the caller's message centre. */
 export interface MessageView {

@@ -1,5 +1,6 @@
 /** The `ticket` cloud function: a resident's report (工单) from submission to closing (DESIGN §4). */
 import type { ActionDef, Id, IsoTime, LatLng } from './common';
+import type { Role } from './user';
 
 /** Categories, grouped as the report page shows them. */
 export type TicketCategory =
@@ -76,6 +77,8 @@ export type EscalationLevel = 0 | 1 | 2;
 export interface PersonView {
   userId: Id;
   name: string;
+  /** The role they act in; `roleLabel` is its words (the client may use miniprogram/labels/roles.ts). */
+  role: Role;
   roleLabel: string;
 }
 
@@ -163,7 +166,11 @@ export type TicketActions = {
   >;
   /** Open tickets of the same category near the place: "同一个问题？关注它". */
   nearby: ActionDef<{ category: TicketCategory; place: TicketPlace }, TicketSummary[]>;
-  follow: ActionDef<{ ticketId: Id }, TicketDetail>;
+  /**
+   * Only with a reason: the ticket is near the caller's home, or near `from` — the place they are reporting
+   * from, as they asked `nearby` (a point or a building).
+   */
+  follow: ActionDef<{ ticketId: Id; from?: TicketPlace }, TicketDetail>;
   mine: ActionDef<{ scope: 'open' | 'done' | 'all' }, TicketSummary[]>;
   get: ActionDef<{ ticketId: Id }, TicketDetail>;
   cancel: ActionDef<Versioned, TicketDetail>;

@@ -22,8 +22,9 @@ export function nearbyTickets(category: TicketCategory, place: TicketPlace): Pro
   return callApi('ticket', 'nearby', { category, place });
 }
 
-export function followTicket(ticketId: Id): Promise<TicketDetail> {
-  return callApi('ticket', 'follow', { ticketId });
+/** `from`: the place the resident is reporting from (the nearby offer's), their reason to follow. */
+export function followTicket(ticketId: Id, from?: TicketPlace): Promise<TicketDetail> {
+  return callApi('ticket', 'follow', from ? { ticketId, from } : { ticketId });
 }
 
 export function myTickets(scope: 'open' | 'done' | 'all'): Promise<TicketSummary[]> {

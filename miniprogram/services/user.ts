@@ -1,13 +1,40 @@
-/** Who the user is: one function per action of the `user` cloud function that pages need. */
-import type { Me } from '../../typings/user';
+/** Who the user is, household codes and binding: one function per action of the `user` cloud function. */
+import type { BindOutcome, BindRequestView, HouseholdCodePreview, Me } from '../../typings/user';
 import { callApi } from './api';
 
-/** Creates the user on first use (by the platform's openid) and answers who they are. */
-export function login(): Promise<Me> {
-  return callApi('user', 'login', {});
+/** Creates the user on first use (by the platform's openid) and answers who they are; claims an invite. */
+export function login(inviteCode?: string): Promise<Me> {
+  return callApi('user', 'login', inviteCode ? { inviteCode } : {});
 }
 
 /** Who the user is now: roles and household. */
 export function me(): Promise<Me> {
   return callApi('user', 'me', {});
+}
+
+/** A staff invite claimed by a user who logged in before. */
+export function claimInvite(code: string): Promise<Me> {
+  return callApi('user', 'claimInvite', { code });
+}
+
+/** The home a scanned household code claims, room masked. */
+export function previewHouseholdCode(code: string): Promise<HouseholdCodePreview> {
+  return callApi('user', 'previewHouseholdCode', { code });
+}
+
+export function bindHousehold(code: string): Promise<BindOutcome> {
+  return callApi('user', 'bindHousehold', { code });
+}
+
+/** The binding requests the caller decides (workers: their micro-grids). */
+export function bindRequests(): Promise<BindRequestView[]> {
+  return callApi('user', 'bindRequests', {});
+}
+
+export function approveBindRequest(requestId: string): Promise<BindRequestView> {
+  return callApi('user', 'approveBindRequest', { requestId });
+}
+
+export function denyBindRequest(requestId: string, reason?: string): Promise<BindRequestView> {
+  return callApi('user', 'denyBindRequest', reason ? { requestId, reason } : { requestId });
 }

@@ -11,6 +11,7 @@ import { memberDutyLabels } from '../core/grids/ledger/columns';
 import { exportBoundaries, exportLedger } from '../core/grids/ledger/export-ledger';
 import { listMembers, removeMember, setMember, setOnDuty, setSecretary } from '../core/grids/members';
 import { gridMapView } from '../core/grids/map-view';
+import { createInvite, revokeInvite } from '../core/users/invites';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
 import { categoryTable } from '../core/tickets/categories';
@@ -151,5 +152,26 @@ export const gridFunction = defineFunction<GridActions>('grid', {
   setSecretary: {
     input: z.object({ communityId: id, userId: id }),
     run: (deps, caller, input) => setSecretary(deps, caller, input),
+  },
+  invite: {
+    input: z.object({
+      communityId: id,
+      name: z.string().trim().min(1).max(32),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^1\d{10}$/, { message: '手机号应为 11 位数字' })
+        .optional(),
+      duty: duty.optional(),
+      role: z.enum(['staff', 'secretary']).optional(),
+      gridId: id.optional(),
+      microGridId: id.optional(),
+      primary: z.boolean().optional(),
+    }),
+    run: (deps, caller, input) => createInvite(deps, caller, input),
+  },
+  revokeInvite: {
+    input: z.object({ communityId: id, inviteId: id }),
+    run: (deps, caller, input) => revokeInvite(deps, caller, input),
   },
 });

@@ -1,7 +1,7 @@
 /** The `ticket` cloud function: a resident's report from submission to closing (DESIGN §4). */
 import { z } from 'zod';
-import type { TicketActions, TicketPlace } from '../../typings/ticket';
-import { categoryTable } from '../core/tickets/categories';
+import type { TicketActions, TicketCategory, TicketPlace } from '../../typings/ticket';
+import { categoryTable, isSecretaryLetter, ticketCategories } from '../core/tickets/categories';
 import { dispatch } from '../core/tickets/dispatch';
 import {
   acceptTicket,
@@ -12,13 +12,17 @@ import {
 } from '../core/tickets/handle';
 import { dutyQueue, getTicket, inbox, letters, myTickets } from '../core/tickets/lists';
 import { mergeTicket, rejectTicket } from '../core/tickets/moderate';
-import { followTicket, nearbyTickets } from '../core/tickets/nearby';
+import { followTicket } from '../core/tickets/follow';
+import { nearbyTickets } from '../core/tickets/nearby';
 import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
 import { submitTicket } from '../core/tickets/submit';
 import { defineFunction } from './define';
 import { fileIdSchema, id, keysOf, latLngSchema } from './schemas';
 
 const category = keysOf(categoryTable);
+const offeredCategory = z.enum(
+  ticketCategories.filter((c) => !isSecretaryLetter(c)) as [TicketCategory, ...TicketCategory[]],
+);
 const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('household'), householdId: id }),
   z.object({
@@ -54,10 +58,15 @@ export const ticketFunction = defineFunction<TicketActions>('ticket', {
     run: (deps, caller, input) => submitTicket(deps, caller, input),
   },
   nearby: {
-    input: z.object({ category, place }),
+    // A letter to the secretary is no near duplicate of anyone's: it is never offered.
+    input: z.object({ category: offeredCategory, place }),
     run: (deps, caller, input) => nearbyTickets(deps, caller, input),
   },
-  follow: { input: ticketId, run: (deps, caller, input) => followTicket(deps, caller, input) },
+  follow: {
+    // The place the caller reports from: a reason to follow a ticket near it (their home is the other).
+    input: ticketId.extend({ from: place.optional() }),
+    run: (deps, caller, input) => followTicket(deps, caller, input),
+  },
   mine: {
     input: z.object({ scope: z.enum(['open', 'done', 'all']) }),
     run: (deps, caller, input) => myTickets(deps, caller, input),

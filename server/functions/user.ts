@@ -1,22 +1,45 @@
-/** The `user` cloud function: log in, who am I, roles, household binding. */
+/** The `user` cloud function: log in, who am I, roles, household codes and binding, invites. */
 import { z } from 'zod';
 import type { UserActions } from '../../typings/user';
-import { bindHousehold } from '../core/users/bind-household';
+import { bindHousehold, previewHouseholdCode } from '../core/households/bind';
+import {
+  householdCodes,
+  issueHouseholdCodes,
+  onboardingPolicy,
+  revokeHouseholdCode,
+  setOnboardingPolicy,
+} from '../core/households/codes';
+import { bindUser, householdMembers, removeHouseholdMember } from '../core/households/members';
+import { approveBindRequest, denyBindRequest, listBindRequests } from '../core/households/requests';
+import { householdCodeSheet } from '../core/households/sheet';
 import { loadActor } from '../core/users/actor';
+import { claimInvite } from '../core/users/invites';
 import { login } from '../core/users/login';
 import { meView } from '../core/users/me-view';
 import { grantRole, revokeRole } from '../core/users/roles';
 import { defineFunction } from './define';
 import { empty, id, roleGrantSchema } from './schemas';
 
+/** A household code's scene or an invite code, as scanned or typed. */
+const code = z.string().trim().min(1).max(64);
+const policy = z.object({
+  mode: z.enum(['singleUse', 'memberLimit']),
+  memberLimit: z.number().int().min(1).max(20),
+  approval: z.boolean(),
+});
+
 export const userFunction = defineFunction<UserActions>('user', {
   login: {
-    input: z.object({ name: z.string().trim().max(32).optional() }),
+    input: z.object({ name: z.string().trim().max(32).optional(), inviteCode: code.optional() }),
     run: (deps, caller, input) => login(deps, caller, input),
   },
   me: {
     input: empty,
     run: async (deps, caller) => meView(deps.store, await loadActor(deps.store, caller)),
+  },
+  claimInvite: {
+    input: z.object({ code }),
+    run: (deps, caller, input) => claimInvite(deps, caller, input),
   },
   grantRole: {
     input: z.object({ userId: id, grant: roleGrantSchema }),
@@ -26,8 +49,61 @@ export const userFunction = defineFunction<UserActions>('user', {
     input: z.object({ userId: id, grant: roleGrantSchema }),
     run: (deps, caller, input) => revokeRole(deps, caller, input),
   },
+  onboardingPolicy: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => onboardingPolicy(deps, caller, input),
+  },
+  setOnboardingPolicy: {
+    input: z.object({ communityId: id, policy }),
+    run: (deps, caller, input) => setOnboardingPolicy(deps, caller, input),
+  },
+  issueHouseholdCodes: {
+    input: z.object({ communityId: id, buildingId: id.optional(), householdId: id.optional() }),
+    run: (deps, caller, input) => issueHouseholdCodes(deps, caller, input),
+  },
+  householdCodes: {
+    input: z.object({ communityId: id, buildingId: id }),
+    run: (deps, caller, input) => householdCodes(deps, caller, input),
+  },
+  revokeHouseholdCode: {
+    input: z.object({ communityId: id, codeId: id }),
+    run: (deps, caller, input) => revokeHouseholdCode(deps, caller, input),
+  },
+  householdCodeSheet: {
+    input: z.object({ communityId: id, buildingId: id }),
+    run: (deps, caller, input) => householdCodeSheet(deps, caller, input),
+  },
+  previewHouseholdCode: {
+    input: z.object({ code }),
+    run: (deps, caller, input) => previewHouseholdCode(deps, caller, input),
+  },
   bindHousehold: {
-    input: z.object({ userId: id.optional(), householdId: id }),
+    // householdId is accepted only to be refused with its own code (households/bind.ts).
+    input: z.object({ code: code.optional(), householdId: id.optional() }),
     run: (deps, caller, input) => bindHousehold(deps, caller, input),
+  },
+  bindRequests: {
+    input: z.object({ status: z.enum(['pending', 'approved', 'denied', 'withdrawn']).optional() }),
+    run: (deps, caller, input) => listBindRequests(deps, caller, input),
+  },
+  approveBindRequest: {
+    input: z.object({ requestId: id }),
+    run: (deps, caller, input) => approveBindRequest(deps, caller, input),
+  },
+  denyBindRequest: {
+    input: z.object({ requestId: id, reason: z.string().trim().max(100).optional() }),
+    run: (deps, caller, input) => denyBindRequest(deps, caller, input),
+  },
+  householdMembers: {
+    input: z.object({ communityId: id, householdId: id }),
+    run: (deps, caller, input) => householdMembers(deps, caller, input),
+  },
+  removeHouseholdMember: {
+    input: z.object({ communityId: id, householdId: id, userId: id }),
+    run: (deps, caller, input) => removeHouseholdMember(deps, caller, input),
+  },
+  bindUser: {
+    input: z.object({ userId: id, householdId: id }),
+    run: (deps, caller, input) => bindUser(deps, caller, input),
   },
 });

@@ -13,7 +13,13 @@ import { RecordingPush } from '../adapters/local/recording-push';
 import { WordListCheck } from '../adapters/local/word-list-check';
 import { DEFAULT_LOCAL_GROUP_SECRET, SignedGroupTickets } from '../adapters/local/signed-group-tickets';
 import { loadNotificationSettings } from '../adapters/push-templates';
+import { hmacSecrets } from '../adapters/hmac-secrets';
+import { PdfCodeSheets } from '../adapters/pdf-code-sheets';
+import { QrMiniProgramCodes } from '../adapters/local/qr-mini-program-codes';
 import type { NotificationSettings } from '../core/notifications/templates';
+
+/** The font of printable code sheets, in the repository (assets/fonts). */
+export const SHEET_FONT = join(__dirname, '..', '..', 'assets', 'fonts', 'NotoSansSC-GB2312.ttf');
 
 export interface LocalDeps extends Deps {
   store: SqliteStore;
@@ -48,5 +54,8 @@ export function createLocalDeps(options: LocalDepsOptions = {}): LocalDeps {
     routingIndexes: new RoutingIndexCache(),
     groupTickets: new SignedGroupTickets(options.groupSecret ?? DEFAULT_LOCAL_GROUP_SECRET),
     notificationSettings: options.notificationSettings ?? loadNotificationSettings({}),
+    secrets: hmacSecrets,
+    miniProgramCodes: new QrMiniProgramCodes(),
+    codeSheets: new PdfCodeSheets(SHEET_FONT),
   };
 }

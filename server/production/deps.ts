@@ -2,12 +2,16 @@
  * The production wiring: CloudBase and WeChat adapters behind the core's ports, the machine's clock and random
  * ids. Built once per warm instance (main.ts); the environment is read here, never below.
  */
+import { join } from 'node:path';
 import type tcb from '@cloudbase/node-sdk';
 import { CloudbaseFiles } from '../adapters/cloudbase/cloudbase-files';
 import { CloudbaseStore, type Db } from '../adapters/cloudbase/cloudbase-store';
 import { WechatContentCheck } from '../adapters/cloudbase/wechat-content-check';
 import { WechatGroupTickets } from '../adapters/cloudbase/wechat-group-tickets';
 import { WechatPush } from '../adapters/cloudbase/wechat-push';
+import { envVersionOf, WechatMiniProgramCodes } from '../adapters/cloudbase/wechat-wxacode';
+import { hmacSecrets } from '../adapters/hmac-secrets';
+import { PdfCodeSheets } from '../adapters/pdf-code-sheets';
 import { loadNotificationSettings } from '../adapters/push-templates';
 import { systemClock } from '../adapters/system/clock';
 import { randomIds } from '../adapters/system/ids';
@@ -27,5 +31,9 @@ export function productionDeps(app: CloudbaseApp, env: NodeJS.ProcessEnv): Deps 
     routingIndexes: new RoutingIndexCache(),
     groupTickets: new WechatGroupTickets(env.GRIDLINK_APPID),
     notificationSettings: loadNotificationSettings(env),
+    secrets: hmacSecrets,
+    miniProgramCodes: new WechatMiniProgramCodes(envVersionOf(env.GRIDLINK_MINIPROGRAM_STATE)),
+    // The build copies the font beside each bundle (scripts/build-functions.ts).
+    codeSheets: new PdfCodeSheets(join(__dirname, 'fonts', 'NotoSansSC-GB2312.ttf')),
   };
 }

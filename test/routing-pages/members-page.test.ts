@@ -35,6 +35,7 @@ const member = (over: Partial<MemberView>): MemberView => ({
 
 const roster: RosterView = {
   communityId: 'c1',
+  invites: [],
   secretary: { userId: 'us', name: '白玉洁' },
   grids: [
     {

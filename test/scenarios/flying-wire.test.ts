@@ -91,6 +91,7 @@ describe('scenario 1: flying-wire charging in 六四一三小区 2号楼', () =>
     expect(rated.events[1]!.actor).toEqual({
       userId: uid('dev-worker-jiaojiawan-01-1'),
       name: '何丽萍',
+      role: 'worker',
       roleLabel: '网格员',
     });
     const liuId = uid('dev-resident-liu');

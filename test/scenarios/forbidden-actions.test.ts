@@ -3,6 +3,7 @@
  * action as every kind of person. The spec below says, independently of the code's table, who may do what
  * from which state (DESIGN §4); every other combination must be refused and leave the ticket unchanged.
  */
+import { bindWithCode } from '../support/household-codes';
 import type { TicketActions, TicketStatus } from '../../typings/ticket';
 import { createHarness, requestId, uid, type Actor, type Harness } from './ticket-world';
 
@@ -91,7 +92,7 @@ describe('forbidden actions (state × action × role)', () => {
     const homes = await h.deps.store.find('households', { where: { communityId: 'c_jiaojiawan' }, limit: 2 });
     for (const [i, who] of (['follower', 'neighbour'] as const).entries()) {
       await as[who]!.ok('user', 'login', { name: who === 'follower' ? '关注者' : '邻居' });
-      await as[who]!.ok('user', 'bindHousehold', { householdId: homes[i]!._id });
+      await bindWithCode(h, openids[who], homes[i]!._id);
     }
     for (const state of STATES) tickets.set(state, await ticketIn(state));
     mergeTarget = await ticketIn('assigned');
@@ -112,7 +113,8 @@ describe('forbidden actions (state × action × role)', () => {
       photos: [],
       place,
     });
-    let v = (await a.follower.ok('ticket', 'follow', { ticketId: t.ticketId })).version;
+    // The follower reports from the same place: the reason to follow (the nearby offer's).
+    let v = (await a.follower.ok('ticket', 'follow', { ticketId: t.ticketId, from: place })).version;
     const id = t.ticketId;
     const step = async (who: Who, action: Action, extra: object = {}) => {
       v = (await a[who].ok('ticket', action, { ticketId: id, version: v, ...extra } as never)).version;
@@ -152,7 +154,7 @@ describe('forbidden actions (state × action × role)', () => {
       case 'rate':
         return { ticketId, stars: 3, comment: '' };
       case 'follow':
-        return { ticketId };
+        return { ticketId, from: { kind: 'building', buildingId: 'b_jiaojiawan_6413_3' } };
       default:
         return base;
     }

@@ -35,20 +35,19 @@ describe('scenario 2: blocked sewer wells in 文明村小区', () => {
     expect(first).toMatchObject({ status: 'assigned', assignee: { name: '钱红霞' } });
 
     // 何先生 stands ~33 m north, 赵阿姨 ~63 m east of building 1: both are offered the first ticket.
-    const heSees = await he.ok('ticket', 'nearby', {
-      category: 'sewerBlocked',
-      place: { kind: 'point', point: { lat: BUILDING_1.lat + 0.0003, lng: BUILDING_1.lng } },
-    });
+    const hePlace = { kind: 'point' as const, point: { lat: BUILDING_1.lat + 0.0003, lng: BUILDING_1.lng } };
+    const heSees = await he.ok('ticket', 'nearby', { category: 'sewerBlocked', place: hePlace });
     expect(heSees.map((t) => t.ticketId)).toEqual([first.ticketId]);
-    const heFollows = await he.ok('ticket', 'follow', { ticketId: first.ticketId });
+    const heFollows = await he.ok('ticket', 'follow', { ticketId: first.ticketId, from: hePlace });
     expect(heFollows).toMatchObject({ following: true, followers: 1 });
 
-    const zhaoSees = await zhao.ok('ticket', 'nearby', {
-      category: 'sewerBlocked',
-      place: { kind: 'point', point: { lat: BUILDING_1.lat, lng: BUILDING_1.lng + 0.0007 } },
-    });
+    const zhaoPlace = {
+      kind: 'point' as const,
+      point: { lat: BUILDING_1.lat, lng: BUILDING_1.lng + 0.0007 },
+    };
+    const zhaoSees = await zhao.ok('ticket', 'nearby', { category: 'sewerBlocked', place: zhaoPlace });
     expect(zhaoSees).toEqual([expect.objectContaining({ ticketId: first.ticketId, followers: 1 })]);
-    await zhao.ok('ticket', 'follow', { ticketId: first.ticketId });
+    await zhao.ok('ticket', 'follow', { ticketId: first.ticketId, from: zhaoPlace });
 
     const current = await worker.ok('ticket', 'get', { ticketId: first.ticketId });
     const signed = await worker.ok('ticket', 'accept', {

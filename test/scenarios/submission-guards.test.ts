@@ -2,6 +2,7 @@
  * The guards around tickets, at the handler level: idempotent retry, the rate limit, a partly failed photo
  * upload, content refused or held, a resident reading someone else's ticket, two workers signing at once.
  */
+import { bindWithCode } from '../support/household-codes';
 import { HELD_TEXT } from '../../server/core/tickets/views';
 import {
   createHarness,
@@ -147,8 +148,11 @@ describe('ticket guards', () => {
 
       const neighbour = h.as('test-neighbour');
       await neighbour.ok('user', 'login', { name: '邻居' });
-      await neighbour.ok('user', 'bindHousehold', { householdId: 'h_jiaojiawan_6413_2_1_701' });
-      const followed = await neighbour.ok('ticket', 'follow', { ticketId: filed.ticketId });
+      await bindWithCode(h, 'test-neighbour', 'h_jiaojiawan_6413_2_1_701');
+      const followed = await neighbour.ok('ticket', 'follow', {
+        ticketId: filed.ticketId,
+        from: { kind: 'building', buildingId: 'b_jiaojiawan_6413_3' },
+      });
       expect(followed.description).toBe(HELD_TEXT);
       expect(followed.reporter).toBeNull();
     });
@@ -160,8 +164,11 @@ describe('ticket guards', () => {
       const filed = await liu.ok('ticket', 'submit', report());
       const neighbour = h.as('test-neighbour');
       await neighbour.ok('user', 'login', { name: '邻居' });
-      await neighbour.ok('user', 'bindHousehold', { householdId: 'h_jiaojiawan_6413_2_1_701' });
-      await neighbour.ok('ticket', 'follow', { ticketId: filed.ticketId });
+      await bindWithCode(h, 'test-neighbour', 'h_jiaojiawan_6413_2_1_701');
+      await neighbour.ok('ticket', 'follow', {
+        ticketId: filed.ticketId,
+        from: { kind: 'building', buildingId: 'b_jiaojiawan_6413_3' },
+      });
       // Any worker of the micro-grid may sign for it; the neighbour's follow moved the version on by one.
       const worker = h.as('dev-worker-jiaojiawan-01-2');
       let t = await worker.ok('ticket', 'accept', { ticketId: filed.ticketId, version: filed.version + 1 });

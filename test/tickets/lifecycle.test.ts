@@ -182,7 +182,10 @@ describe('ticket lifecycle side paths', () => {
         'submit',
         report({ place: { kind: 'building', buildingId: 'b_wulipucun_wenmingcun_4' } }),
       );
-    await h.as('dev-resident-zhao').ok('ticket', 'follow', { ticketId: duplicate.ticketId });
+    await h.as('dev-resident-zhao').ok('ticket', 'follow', {
+      ticketId: duplicate.ticketId,
+      from: { kind: 'building', buildingId: 'b_wulipucun_wenmingcun_4' },
+    });
     const mark = await outboxMark(h);
     const staff = h.as('dev-staff-wulipucun');
     const merged = await staff.ok('ticket', 'merge', {

@@ -173,7 +173,7 @@ describe('user function over HTTP', () => {
     expect(json).toMatchObject({ ok: false, error: { code: 'USER.SELF_REVOKE' } });
   });
 
-  test('a resident binds themself to a household and becomes its community resident', async () => {
+  test('a resident binds themself with the household’s code (not its id) and becomes its community resident', async () => {
     await h.deps.store.insert('estates', { _id: 'e1', communityId: 'c_test', name: '文明村小区' });
     await h.deps.store.insert('buildings', {
       _id: 'b1',
@@ -196,12 +196,29 @@ describe('user function over HTTP', () => {
       tags: [],
     });
     await loginAs('resident-1');
-    const { json } = await h.post('user', { action: 'bindHousehold', householdId: 'h1' }, 'resident-1');
+    const raw = await h.post('user', { action: 'bindHousehold', householdId: 'h1' }, 'resident-1');
+    expect(raw.json).toMatchObject({ ok: false, error: { code: 'HOUSEHOLD.RAW_ID_REFUSED' } });
+
+    await makeStaff('staff-1');
+    const policy = { mode: 'memberLimit', memberLimit: 4, approval: false };
+    await h.post('user', { action: 'setOnboardingPolicy', communityId: 'c_test', policy }, 'staff-1');
+    const issued = await h.post(
+      'user',
+      { action: 'issueHouseholdCodes', communityId: 'c_test', householdId: 'h1' },
+      'staff-1',
+    );
+    const { scene } = (issued.json as { data: { codes: Array<{ scene: string }> } }).data.codes[0]!;
+    expect(scene.length).toBeLessThanOrEqual(32);
+    expect(scene).not.toContain('h1');
+    const { json } = await h.post('user', { action: 'bindHousehold', code: scene }, 'resident-1');
     expect(json).toMatchObject({
       ok: true,
       data: {
-        roles: [{ role: 'resident', communityId: 'c_test' }],
-        household: { householdId: 'h1', address: '文明村小区 3号楼 2单元 501' },
+        status: 'bound',
+        me: {
+          roles: [{ role: 'resident', communityId: 'c_test' }],
+          household: { householdId: 'h1', address: '文明村小区 3号楼 2单元 501' },
+        },
       },
     });
   });

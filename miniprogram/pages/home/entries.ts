@@ -38,6 +38,12 @@ const visits: HomeEntry = {
   note: '通知尚未送达的住户',
   url: '/packages/worker/pages/visits/index',
 };
+const bindRequests: HomeEntry = {
+  key: 'bind-requests',
+  title: '住户申请',
+  note: '居民绑定住户的申请，核实后通过',
+  url: '/packages/worker/pages/bind-requests/index',
+};
 const dutyQueue: HomeEntry = {
   key: 'duty-queue',
   title: '值班台',
@@ -77,8 +83,8 @@ const groups: HomeEntry = {
 
 export const entriesByRole = {
   resident: [report, myTickets, notices],
-  worker: [inbox, visits],
-  leader: [inbox, visits],
+  worker: [inbox, visits, bindRequests],
+  leader: [inbox, visits, bindRequests],
   staff: [dutyQueue, gridMap, members, compose, groups],
   secretary: [letters, dutyQueue, compose, groups],
 } as const satisfies Record<Role, readonly HomeEntry[]>;

@@ -1,17 +1,20 @@
-/** 首页: greets the user and offers what their roles allow. */
+/** 首页: greets the user and offers what their roles allow; a newcomer binds a household or claims an invite. */
 import type { Me } from '../../../typings/user';
 import { roleLabels } from '../../labels/roles';
 import { showApiError } from '../../services/api';
-import { login } from '../../services/user';
+import { claimInvite, login } from '../../services/user';
 import { entriesFor, type HomeEntry } from './entries';
 
 interface HomeData {
   loading: boolean;
   name: string;
   address: string;
+  /** The masked address of a binding request the worker has not decided yet. */
+  pendingAddress: string;
   roleTags: string[];
   entries: HomeEntry[];
   unbound: boolean;
+  inviteCode: string;
 }
 
 Component({
@@ -19,33 +22,45 @@ Component({
     loading: true,
     name: '',
     address: '',
+    pendingAddress: '',
     roleTags: [],
     entries: [],
     unbound: false,
+    inviteCode: '',
   } as HomeData,
 
   methods: {
-    onLoad() {
-      return this.load();
+    /** A staff invite may arrive in the launch query (`invite`): it is claimed with the first login. */
+    onLoad(query?: Record<string, string | undefined>) {
+      return this.load(query?.invite);
+    },
+
+    onShow() {
+      // Back from binding: the household or the pending request shows without a pull.
+      if (!this.data.loading) void this.load();
     },
 
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh());
     },
 
-    async load(): Promise<void> {
+    show(me: Me) {
+      const roleTags = [...new Set(me.roles.map((g) => roleLabels[g.role]))];
+      this.setData({
+        loading: false,
+        name: me.name,
+        address: me.household?.address ?? '',
+        pendingAddress: me.pendingBinding?.address ?? '',
+        roleTags,
+        entries: entriesFor(me.roles),
+        unbound: me.roles.length === 0,
+      });
+    },
+
+    async load(inviteCode?: string): Promise<void> {
       this.setData({ loading: true });
       try {
-        const me: Me = await login();
-        const roleTags = [...new Set(me.roles.map((g) => roleLabels[g.role]))];
-        this.setData({
-          loading: false,
-          name: me.name,
-          address: me.household?.address ?? '',
-          roleTags,
-          entries: entriesFor(me.roles),
-          unbound: me.roles.length === 0,
-        });
+        this.show(await login(inviteCode));
       } catch (error) {
         this.setData({ loading: false });
         showApiError(error);
@@ -56,6 +71,26 @@ Component({
       event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>,
     ) {
       wx.navigateTo({ url: event.currentTarget.dataset.url });
+    },
+
+    onBindTap() {
+      wx.navigateTo({ url: '/pages/bind-household/index' });
+    },
+
+    onInviteInput(event: WechatMiniprogram.Input) {
+      this.setData({ inviteCode: event.detail.value });
+    },
+
+    async onClaimInvite(): Promise<void> {
+      const code = this.data.inviteCode.trim();
+      if (!code) return;
+      try {
+        this.show(await claimInvite(code));
+        this.setData({ inviteCode: '' });
+        wx.showToast({ title: '已领取', icon: 'success' });
+      } catch (error) {
+        showApiError(error);
+      }
     },
   },
 });

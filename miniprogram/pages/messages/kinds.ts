@@ -12,4 +12,8 @@ export const messageKindLabels: Record<MessageKind, string> = {
   ticketRejected: '未受理',
   ticketDeadlineSoon: '即将超时',
   noticePublished: '通知公告',
+  bindRequested: '住户申请',
+  bindApproved: '住户绑定',
+  bindDenied: '住户绑定',
+  bindRemoved: '住户解绑',
 };

@@ -163,7 +163,10 @@ Component({
 
     async onFollowTap(event: Dataset<{ id: string }>) {
       try {
-        const ticket = await followTicket(event.currentTarget.dataset.id);
+        const ticket = await followTicket(
+          event.currentTarget.dataset.id,
+          placeOf(this.data.place) ?? undefined,
+        );
         wx.showToast({ title: '已关注，有进展会通知您', icon: 'none' });
         wx.redirectTo({ url: `/pages/ticket-detail/index?id=${ticket.ticketId}` });
       } catch (error) {

@@ -8,19 +8,24 @@ import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
-import { holds, requireCommunityStaff } from '../users/permissions';
+import { holds, requireCommunityStaff, sameGrant } from '../users/permissions';
 import { memberKey } from './ledger/import-members';
 import { stableId } from './ledger/stable-id';
-import { ensureGrants } from './member-roles';
+import { ensureGrants, grantFor } from './member-roles';
+import { handOverTickets } from './handover';
+import { snapshotOf, workingRole } from '../tickets/people';
+import type { User } from '../users/model';
+import { withRoles } from '../users/role-keys';
 import type { Member } from './model';
 import { rosterView } from './roster';
 
-type MemberDeps = Pick<Deps, 'store' | 'clock'>;
+type MemberDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 
-async function asStaff(deps: MemberDeps, caller: Caller, communityId: string): Promise<void> {
+async function asStaff(deps: MemberDeps, caller: Caller, communityId: string): Promise<User> {
   const actor = await loadActor(deps.store, caller);
   requireCommunityStaff(actor, communityId);
   if (!(await deps.store.get('communities', communityId))) throw new AppError('COMMUNITY.NOT_FOUND');
+  return actor;
 }
 
 /** The roster, for staff of the community. */
@@ -66,19 +71,22 @@ export async function setMember(
   const [existing] = (
     await store.find('members', { where: { gridId: grid._id, userId: input.userId, duty: input.duty } })
   ).filter((m) => m.microGridId === microGridId);
+  const workersHere =
+    input.duty === 'worker' && microGridId
+      ? await store.find('members', { where: { microGridId, duty: 'worker' } })
+      : [];
+  const otherPrimary = workersHere.some((m) => m.primary && m._id !== existing?._id);
+  // A micro-grid always has a primary: its first worker becomes it; the primary steps down only for another.
+  if (input.duty === 'worker' && existing?.primary && input.primary === false && !otherPrimary)
+    throw new AppError('MEMBER.PRIMARY_REQUIRED');
   const member: Member = {
     ...fields,
     _id: existing?._id ?? stableId('member', ...memberKey(fields).split('\u0000')),
     communityId: input.communityId,
-    primary: input.primary ?? existing?.primary ?? false,
+    primary: input.duty === 'worker' && !otherPrimary ? true : (input.primary ?? existing?.primary ?? false),
     onDuty: input.onDuty ?? existing?.onDuty ?? true,
   };
-  const displaced =
-    member.primary && member.duty === 'worker' && microGridId
-      ? (await store.find('members', { where: { microGridId, duty: 'worker', primary: true } })).filter(
-          (m) => m._id !== member._id,
-        )
-      : [];
+  const displaced = member.primary ? workersHere.filter((m) => m.primary && m._id !== member._id) : [];
   await store.transaction(async (tx) => {
     await tx.set('members', member);
     for (const m of displaced) await tx.update('members', m._id, { primary: false });
@@ -105,16 +113,56 @@ export async function setOnDuty(
   return rosterView(deps.store, input.communityId);
 }
 
-/** Removes a member from the roster. Role grants stay: revoking them is the user function's job. */
+/**
+ * Removes a member from the roster, and with it the role the entry implied (a role from the roster lives as
+ * long as the entry): they receive no new tickets and can sign for none. A removed primary worker's place
+ * goes to another worker of the micro-grid; the tickets on their desk are handed on (handover.ts).
+ */
 export async function removeMember(
   deps: MemberDeps,
   caller: Caller,
   input: { communityId: string; memberId: string },
 ): Promise<RosterView> {
-  await asStaff(deps, caller, input.communityId);
+  const { store } = deps;
+  const actor = await asStaff(deps, caller, input.communityId);
   const member = await memberOf(deps, input.communityId, input.memberId);
-  await deps.store.remove('members', member._id);
-  return rosterView(deps.store, input.communityId);
+  const successor =
+    member.primary && member.duty === 'worker' && member.microGridId
+      ? (await store.find('members', { where: { microGridId: member.microGridId, duty: 'worker' } }))
+          .filter((m) => m._id !== member._id)
+          .sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || (a.userId < b.userId ? -1 : 1))[0]
+      : undefined;
+  const remaining = (await store.find('members', { where: { userId: member.userId } })).filter(
+    (m) => m._id !== member._id,
+  );
+  const grant = grantFor(member);
+  const now = toIso(deps.clock.now());
+  const user = await store.transaction(async (tx) => {
+    await tx.delete('members', member._id);
+    if (successor) await tx.update('members', successor._id, { primary: true });
+    const target = await tx.get('users', member.userId);
+    if (!target) return null;
+    const stillImplied = remaining.some((m) => {
+      const other = grantFor(m);
+      return !!other && !!grant && sameGrant(other, grant);
+    });
+    if (!grant || stillImplied) return target;
+    const patch = {
+      ...withRoles(target.roles.filter((g) => !sameGrant(g, grant))),
+      updatedAt: now,
+      version: target.version + 1,
+    };
+    await tx.update('users', target._id, patch);
+    return { ...target, ...patch };
+  });
+  if (user)
+    await handOverTickets(
+      deps,
+      user,
+      input.communityId,
+      snapshotOf(actor, workingRole(actor, input.communityId)),
+    );
+  return rosterView(store, input.communityId);
 }
 
 /** Names the secretary who receives 书记信箱 letters; they must hold the secretary role here. */

@@ -4,6 +4,8 @@ import type { MemberView, RosterView } from '../../../typings/grid';
 import type { Store } from '../ports/store';
 import type { User } from '../users/model';
 import type { Member } from './model';
+import type { Invite } from '../users/invite-model';
+import type { InviteView } from '../../../typings/grid';
 
 /** 13812345678 → 138****5678 */
 export function maskPhone(phone: string | null): string | null {
@@ -28,11 +30,12 @@ const primaryFirst = (a: MemberView, b: MemberView) =>
   Number(b.primary) - Number(a.primary) || a.name.localeCompare(b.name, 'zh');
 
 export async function rosterView(store: Store, communityId: string): Promise<RosterView> {
-  const [community, grids, microGrids, members] = await Promise.all([
+  const [community, grids, microGrids, members, invites] = await Promise.all([
     store.get('communities', communityId),
     store.find('grids', { where: { communityId }, orderBy: [['sort', 'asc']] }),
     store.find('microGrids', { where: { communityId }, orderBy: [['sort', 'asc']] }),
     store.find('members', { where: { communityId } }),
+    store.find('invites', { where: { communityId, claimedByUserId: null, revokedAt: null } }),
   ]);
   const userIds = [
     ...new Set([
@@ -63,5 +66,20 @@ export async function rosterView(store: Store, communityId: string): Promise<Ros
           workers: views.filter((v) => v.microGridId === m._id && v.duty === 'worker').sort(primaryFirst),
         })),
     })),
+    invites: invites.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)).map(inviteView),
+  };
+}
+
+export function inviteView(invite: Invite): InviteView {
+  return {
+    inviteId: invite._id,
+    name: invite.name,
+    phone: maskPhone(invite.phone),
+    duty: invite.duty,
+    role: invite.role,
+    gridId: invite.gridId,
+    microGridId: invite.microGridId,
+    primary: invite.primary,
+    createdAt: invite.createdAt,
   };
 }

@@ -12,6 +12,19 @@ export async function loadNotice(store: Store, noticeId: string): Promise<Notice
   return notice;
 }
 
+/**
+ * The notice for someone of its community — a role there or a household there; NOTICE.NOT_FOUND for anyone
+ * else, so that a notice of another community does not even exist for them (not "not targeted").
+ */
+export async function loadNoticeInCommunity(store: Store, user: User, noticeId: string): Promise<Notice> {
+  const notice = await store.get('notices', noticeId);
+  if (!notice) throw new AppError('NOTICE.NOT_FOUND');
+  if (user.roles.some((g) => g.communityId === notice.communityId)) return notice;
+  const household = user.householdId ? await store.get('households', user.householdId) : null;
+  if (household?.communityId !== notice.communityId) throw new AppError('NOTICE.NOT_FOUND');
+  return notice;
+}
+
 /** Staff of another community learn nothing, not even that the notice exists. */
 export async function loadNoticeForStaff(store: Store, user: User, noticeId: string): Promise<Notice> {
   const notice = await store.get('notices', noticeId);

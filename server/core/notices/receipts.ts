@@ -8,7 +8,7 @@ import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
-import { loadNotice } from './access';
+import { loadNoticeInCommunity } from './access';
 import { applyDelta, shardOf, type CoverageDelta } from './coverage-shards';
 import { noticeIds, type NoticeReceipt } from './model';
 
@@ -20,7 +20,7 @@ export async function confirmNotice(
   const user = await loadActor(deps.store, caller);
   if (!user.householdId) throw new AppError('NOTICE.NO_HOUSEHOLD');
   const householdId = user.householdId;
-  const notice = await loadNotice(deps.store, noticeId);
+  const notice = await loadNoticeInCommunity(deps.store, user, noticeId);
   if (notice.state === 'withdrawn') throw new AppError('NOTICE.WITHDRAWN');
   if (notice.state !== 'published') throw new AppError('NOTICE.NOT_FOUND');
   const at = toIso(deps.clock.now());

@@ -16,7 +16,7 @@ import type { Store } from '../ports/store';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
-import { loadNotice, mayVisit, workerPlaces } from './access';
+import { loadNoticeInCommunity, mayVisit, workerPlaces } from './access';
 import { applyDelta, shardOf, type CoverageDelta } from './coverage-shards';
 import { noticeIds, type NoticeVisit } from './model';
 import { chunks, findAll } from './paging';
@@ -26,7 +26,7 @@ type RecordResult = NoticeActions['recordVisit']['res'];
 
 export async function recordVisit(deps: Deps, caller: Caller, input: RecordInput): Promise<RecordResult> {
   const user = await loadActor(deps.store, caller);
-  const notice = await loadNotice(deps.store, input.noticeId);
+  const notice = await loadNoticeInCommunity(deps.store, user, input.noticeId);
   if (notice.state === 'withdrawn') throw new AppError('NOTICE.WITHDRAWN');
   if (notice.state !== 'published') throw new AppError('NOTICE.NOT_FOUND');
   const targetId = noticeIds.target(notice._id, input.householdId);
@@ -102,7 +102,7 @@ export async function visitList(
 ): Promise<VisitList> {
   const { store } = deps;
   const user = await loadActor(store, caller);
-  const notice = await loadNotice(store, input.noticeId);
+  const notice = await loadNoticeInCommunity(store, user, input.noticeId);
   const micro = await store.get('microGrids', input.microGridId);
   if (!micro || micro.communityId !== notice.communityId) throw new AppError('MICRO_GRID.NOT_FOUND');
   if (!mayVisit(user, { communityId: micro.communityId, gridId: micro.gridId, microGridId: micro._id }))

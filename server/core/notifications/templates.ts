@@ -67,6 +67,10 @@ export const KIND_TEMPLATES: Record<NotificationKind, TemplateKey[]> = {
   ticketEscalated: ['escalation', 'task'],
   ticketDeadlineSoon: ['task', 'escalation'],
   noticePublished: ['notice'],
+  bindRequested: ['task'],
+  bindApproved: ['progress', 'accepted'],
+  bindDenied: ['progress', 'accepted'],
+  bindRemoved: ['progress', 'accepted'],
 };
 
 /** The status phrase (≤ 5 汉字) a kind shows when the use case gave none. */
@@ -81,6 +85,10 @@ export const KIND_STATUS: Record<NotificationKind, string> = {
   ticketEscalated: '督办中',
   ticketDeadlineSoon: '即将超时',
   noticePublished: '新通知',
+  bindRequested: '待审核',
+  bindApproved: '已通过',
+  bindDenied: '未通过',
+  bindRemoved: '已解绑',
 };
 
 /** Each moment the mini-program asks asks for its own templates (at most 3, one-time and long-term unmixed). */

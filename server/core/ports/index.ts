@@ -7,8 +7,11 @@ import type { Store } from './store';
 import type { RoutingIndexCache } from '../routing/index-cache';
 import type { NotificationSettings } from '../notifications/templates';
 import type { GroupTicketDecoder } from './group-ticket';
+import type { CodeSheets } from './code-sheets';
+import type { MiniProgramCodes } from './mini-program-codes';
+import type { Secrets } from './secrets';
 
-export type { Clock, ContentCheck, Files, Ids, Push, Store };
+export type { Clock, CodeSheets, ContentCheck, Files, Ids, MiniProgramCodes, Push, Secrets, Store };
 
 /** Everything a use case may touch outside itself, passed as one plain parameter. */
 export interface Deps {
@@ -24,4 +27,10 @@ export interface Deps {
   groupTickets: GroupTicketDecoder;
   /** The deployment's subscribe-message templates and retry policy. */
   notificationSettings: NotificationSettings;
+  /** Random secrets and HMAC signatures for household codes and invites. */
+  secrets: Secrets;
+  /** The scannable code that opens a page with a scene (wxacode in production, a QR code locally). */
+  miniProgramCodes: MiniProgramCodes;
+  /** Printable sheets of household codes. */
+  codeSheets: CodeSheets;
 }

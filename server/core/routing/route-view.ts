@@ -1,12 +1,16 @@
 /** Staff ask "where does this go?": the routing decision with names, as the map page shows it. */
 import type { PersonRef, RouteAnswer } from '../../../typings/grid';
+import { AppError } from '../errors';
 import type { Caller } from '../ports/identity';
 import { loadActor } from '../users/actor';
 import { requireCommunityStaff } from '../users/permissions';
 import type { RouteRequest } from './decision';
 import { route, type RouteDeps } from './route';
 
-/** Routes without filing anything; staff of the named community only. */
+/**
+ * Routes without filing anything; staff of the named community only, and only for places inside it: the
+ * preview never names another community's micro-grid or people.
+ */
 export async function explainRoute(
   deps: RouteDeps,
   caller: Caller,
@@ -15,6 +19,8 @@ export async function explainRoute(
   const { store } = deps;
   requireCommunityStaff(await loadActor(store, caller), input.communityId);
   const decision = await route(deps, input);
+  if (decision.communityId && decision.communityId !== input.communityId)
+    throw new AppError('TICKET.PLACE_INVALID', { message: '该位置不在本社区范围内，无法预览分派' });
   const people = [decision.assigneeUserId, ...decision.alsoNotifyUserIds].filter((id): id is string => !!id);
   const users = people.length ? await store.find('users', { where: { _id: { in: people } } }) : [];
   const person = (userId: string): PersonRef => ({

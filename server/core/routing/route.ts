@@ -138,9 +138,10 @@ async function toSecretary(
     rule: 'category',
     reason: `${rule.label}：转 ${community.name} 书记`,
     communityId: community._id,
-    gridId: placed?.place.gridId ?? null,
-    microGridId: placed?.place.microGridId ?? null,
-    microGridLabel: placed?.place.label ?? null,
+    // A letter belongs to no grid: its workers and leader must not find it in their inbox or escalations.
+    gridId: null,
+    microGridId: null,
+    microGridLabel: null,
     assigneeUserId: secretary,
     alsoNotifyUserIds: [],
     urgent: rule.urgent,

@@ -14,6 +14,8 @@ import type {
 } from '../grids/model';
 import type { Notification, OutboxEntry } from '../notifications/model';
 import type { SubscriptionGrant } from '../notifications/subscription-grant';
+import type { BindRequest, HouseholdCode, OnboardingSettings } from '../households/model';
+import type { Invite } from '../users/invite-model';
 import type { User } from '../users/model';
 import type {
   CoverageShard,
@@ -52,6 +54,10 @@ export interface CollectionDocs {
   tickets: Ticket;
   ticketEvents: TicketEvent;
   ticketPolicies: TicketPolicyDoc;
+  onboardingSettings: OnboardingSettings;
+  householdCodes: HouseholdCode;
+  bindRequests: BindRequest;
+  invites: Invite;
 }
 
 export type CollectionName = keyof CollectionDocs;
@@ -137,6 +143,17 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   },
   ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },
   ticketPolicies: { indexes: [] },
+  onboardingSettings: { indexes: [] },
+  householdCodes: { indexes: [{ fields: ['householdId'] }, { fields: ['buildingId'] }] },
+  bindRequests: {
+    indexes: [
+      { fields: ['microGridId', 'status'] },
+      { fields: ['gridId', 'status'] },
+      { fields: ['communityId', 'status'] },
+      { fields: ['userId', 'status'] },
+    ],
+  },
+  invites: { indexes: [{ fields: ['communityId'] }] },
 };
 
 export const collectionNames = Object.keys(collections) as CollectionName[];

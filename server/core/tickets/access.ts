@@ -2,10 +2,12 @@
  * Who someone is to a ticket (DESIGN §8): reporter and followers; the assignee; a worker of its micro-grid;
  * the leader of its grid; the community's staff. Reading is allowed by any of these; acting by the relation
  * the transition table names. A resident who has none of them gets TICKET.NOT_FOUND: existence is not revealed.
+ * A 书记信箱 letter knows two people only: its writer and the community's secretary.
  */
 import { AppError } from '../errors';
 import type { User } from '../users/model';
 import { holds, isCommunityStaff } from '../users/permissions';
+import { isSecretaryLetter } from './categories';
 import type { Ticket } from './model';
 
 export type Relation =
@@ -44,6 +46,7 @@ export const HANDLERS: readonly Relation[] = [
 
 /** The user's relations to the ticket. */
 export function relationsOf(user: User, ticket: Ticket): Set<Relation> {
+  if (isSecretaryLetter(ticket.category)) return letterRelations(user, ticket);
   const relations = new Set<Relation>();
   const returned = ticket.returnedByUserIds.includes(user._id);
   if (ticket.reporterUserId === user._id) relations.add('reporter');
@@ -58,6 +61,17 @@ export function relationsOf(user: User, ticket: Ticket): Set<Relation> {
     relations.add('gridLeader');
   if (isCommunityStaff(user, ticket.communityId)) relations.add('staff');
   if (holds(user, 'resident', ticket.communityId)) relations.add('neighbour');
+  return relations;
+}
+
+/** A letter: its writer, and the secretary (as its assignee, and as the one who may reject or merge it). */
+function letterRelations(user: User, ticket: Ticket): Set<Relation> {
+  const relations = new Set<Relation>();
+  if (ticket.reporterUserId === user._id) relations.add('reporter');
+  if (holds(user, 'secretary', ticket.communityId)) {
+    relations.add('staff');
+    if (ticket.assigneeUserId === user._id) relations.add('assignee');
+  }
   return relations;
 }
 

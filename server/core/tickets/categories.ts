@@ -25,6 +25,11 @@ export function isSafetyCategory(category: TicketCategory): boolean {
   return categoryTable[category].group === 'safety';
 }
 
+/** 书记信箱 letters: the secretary's alone (DESIGN §8) — no worker, leader or other staff member sees them. */
+export function isSecretaryLetter(category: TicketCategory): boolean {
+  return categoryTable[category].group === 'letter';
+}
+
 export function categoryLabel(category: TicketCategory): string {
   return categoryTable[category].label;
 }

@@ -15,7 +15,7 @@ import type { User } from '../users/model';
 import { relationsOf, requireReadable, type Relation } from './access';
 import { sweepFields } from './deadlines';
 import type { PersonSnapshot, Ticket, TicketEvent } from './model';
-import { labelFor, snapshotOf } from './people';
+import { roleFor, snapshotOf } from './people';
 import { authorize, FINISHED, nextStatus, transitions, type TransitionName } from './transitions';
 import { detailOf } from './views';
 
@@ -44,7 +44,7 @@ export function actingPerson(
   relations: ReadonlySet<Relation>,
 ): PersonSnapshot {
   const via = transitions[name].who.find((r) => relations.has(r));
-  return snapshotOf(user, labelFor(user, ticket.communityId, via));
+  return snapshotOf(user, roleFor(user, ticket.communityId, via));
 }
 
 /** Writes one transition inside the caller's transaction; returns the ticket as it now stands. */

@@ -19,7 +19,7 @@ import { hoursAfter } from './deadlines';
 import type { PersonSnapshot, Ticket } from './model';
 import { toHandlers, toResidents } from './notify';
 import { openTicketCounts } from './open-counts';
-import { snapshotOf } from './people';
+import { personView, snapshotOf } from './people';
 import type { Plan } from './change';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
@@ -30,7 +30,7 @@ async function gridHandler(store: Store, userId: string, gridId: string | null):
   const works = user?.roles.some((g) => g.role === 'worker' && g.gridId === gridId);
   const leads = user?.roles.some((g) => g.role === 'leader' && g.gridId === gridId);
   if (!user || (!works && !leads)) throw new AppError('TICKET.ASSIGNEE_INVALID');
-  return snapshotOf(user, works ? '网格员' : '网格长');
+  return snapshotOf(user, works ? 'worker' : 'leader');
 }
 
 /** The change of hands common to reassign and manual routing. */
@@ -119,7 +119,7 @@ async function chooseWithin(store: Store, gridId: string, microGridId: string): 
     throw new AppError('TICKET.ASSIGNEE_INVALID', {
       message: '该微网格暂无在岗网格员或网格长，请指定处理人',
     });
-  return snapshotOf(user, assignment.assignedBy === 'leader' ? '网格长' : '网格员');
+  return snapshotOf(user, assignment.assignedBy === 'leader' ? 'leader' : 'worker');
 }
 
 /** Whom the ticket may be reassigned to: the workers and leader of its grid, for a leader or staff. */
@@ -139,11 +139,9 @@ export async function assigneeCandidates(
   for (const member of members.filter((m) => m.duty === 'leader' || m.duty === 'worker')) {
     const person: User | null = await store.get('users', member.userId);
     if (person && !people.some((p) => p.userId === person._id))
-      people.push({
-        userId: person._id,
-        name: person.name,
-        roleLabel: member.duty === 'leader' ? '网格长' : '网格员',
-      });
+      people.push(
+        personView(snapshotOf(person, member.duty === 'leader' ? 'leader' : 'worker'), user._id, true),
+      );
   }
   return people;
 }

@@ -14,8 +14,9 @@ import type { Caller } from '../ports/identity';
 import type { Query, Store } from '../ports/store';
 import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
-import { requireCommunityStaff } from '../users/permissions';
-import { requireReadable } from './access';
+import { AppError } from '../errors';
+import { holds, requireCommunityStaff } from '../users/permissions';
+import { canRead, relationsOf, requireReadable } from './access';
 import { isOverdue, runningDeadline } from './deadlines';
 import type { Ticket } from './model';
 import { FINISHED } from './transitions';
@@ -57,7 +58,10 @@ export async function myTickets(deps: Deps, caller: Caller, input: Req<'mine'>):
   const tickets = dedupe([...filed, ...followed]).filter(inScope);
   tickets.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   const now = deps.clock.now();
-  return tickets.slice(0, LIST_LIMIT).map((t) => summaryOf(t, now));
+  // Followed tickets are someone else's: their free text reaches a follower masked.
+  return tickets
+    .slice(0, LIST_LIMIT)
+    .map((t) => summaryOf(t, now, t.reporterUserId === user._id ? 'full' : 'masked'));
 }
 
 /**
@@ -70,8 +74,11 @@ export async function inbox(deps: Deps, caller: Caller, input: Req<'inbox'>): Pr
   const user = await loadActor(store, caller);
   const now = deps.clock.now();
   const tickets = await inboxTickets(store, user, input.tab);
+  // Only what the caller may read (a letter is the secretary's even when a query's scope holds it).
   const visible = tickets.filter(
-    (t) => !t.returnedByUserIds.includes(user._id) || t.assigneeUserId === user._id,
+    (t) =>
+      (!t.returnedByUserIds.includes(user._id) || t.assigneeUserId === user._id) &&
+      canRead(relationsOf(user, t)),
   );
   const list = input.tab === 'overdue' ? visible.filter((t) => isOverdue(t, now)) : visible;
   const due = (t: Ticket) => runningDeadline(t)?.at ?? '9999';
@@ -80,7 +87,7 @@ export async function inbox(deps: Deps, caller: Caller, input: Req<'inbox'>): Pr
       ? b.updatedAt.localeCompare(a.updatedAt)
       : due(a).localeCompare(due(b)) || a.createdAt.localeCompare(b.createdAt),
   );
-  return list.slice(0, LIST_LIMIT).map((t) => summaryOf(t, now));
+  return list.slice(0, LIST_LIMIT).map((t) => summaryOf(t, now, 'full'));
 }
 
 async function inboxTickets(store: Store, user: User, tab: InboxTab): Promise<Ticket[]> {
@@ -143,20 +150,21 @@ export async function dutyQueue(
     limit: 500,
   });
   const now = deps.clock.now();
-  return tickets.map((t) => summaryOf(t, now));
+  // A letter waiting for a secretary to be named is hers too, not the duty desk's.
+  return tickets.filter((t) => canRead(relationsOf(user, t))).map((t) => summaryOf(t, now, 'full'));
 }
 
-/** 书记信箱: the community's letters, newest first. Staff and the secretary. */
+/** 书记信箱: the community's letters, newest first. The secretary's alone. */
 export async function letters(deps: Deps, caller: Caller, input: Req<'letters'>): Promise<TicketSummary[]> {
   const user = await loadActor(deps.store, caller);
-  requireCommunityStaff(user, input.communityId);
+  if (!holds(user, 'secretary', input.communityId)) throw new AppError('AUTH.FORBIDDEN');
   const tickets = await deps.store.find('tickets', {
     where: { communityId: input.communityId, category: 'secretaryLetter' },
     orderBy: [['createdAt', 'desc']],
     limit: LIST_LIMIT,
   });
   const now = deps.clock.now();
-  return tickets.map((t) => summaryOf(t, now));
+  return tickets.map((t) => summaryOf(t, now, 'full'));
 }
 
 function dedupe(tickets: Ticket[]): Ticket[] {

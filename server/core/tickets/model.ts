@@ -11,6 +11,7 @@ import type {
   TicketPlace,
   TicketStatus,
 } from '../../../typings/ticket';
+import type { Role } from '../../../typings/user';
 import type { RoutingRule } from '../routing/decision';
 import type { DeadlineRow } from './policy-model';
 
@@ -27,6 +28,9 @@ export interface CoHandler {
 export interface PersonSnapshot {
   userId: string;
   name: string;
+  /** The role they acted in: what behaviour reads (masking, which page a message opens). */
+  role: Role;
+  /** The role in words as it was then, for display (server/core/users/role-labels.ts). */
   roleLabel: string;
 }
 

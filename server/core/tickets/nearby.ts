@@ -1,23 +1,19 @@
 /**
  * Near duplicates (DESIGN §4): before submitting, a resident is offered open tickets of the same category
- * within the community's radius (default 100 m) — "同一个问题？关注它" — and following one adds them to it
- * instead of creating a new ticket. The seed's 15 blocked manholes are one ticket with many followers.
+ * within the community's radius (default 100 m) — "同一个问题？关注它" — and following one (follow.ts) adds
+ * them to it instead of creating a new ticket. The seed's 15 blocked manholes are one ticket with many followers.
  */
-import type { TicketActions, TicketDetail, TicketSummary } from '../../../typings/ticket';
-import { AppError } from '../errors';
+import type { TicketActions, TicketSummary } from '../../../typings/ticket';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import { haversineMetres } from '../routing/geometry';
 import { route } from '../routing/route';
 import { loadActor } from '../users/actor';
 import { holds } from '../users/permissions';
-import { canRead, relationsOf } from './access';
-import { writeChange } from './change';
 import { homeCommunityOf, resolvePlace } from './place';
-import { snapshotOf } from './people';
 import { loadTicketPolicy } from './policy';
-import { authorize, transitions } from './transitions';
-import { detailOf, summaryOf } from './views';
+import { transitions } from './transitions';
+import { summaryOf } from './views';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
 
@@ -66,30 +62,4 @@ export async function nearbyTickets(
     .sort((a, b) => a.metres - b.metres || b.ticket.followerUserIds.length - a.ticket.followerUserIds.length);
   const now = deps.clock.now();
   return near.slice(0, MAX_OFFERED).map((c) => summaryOf(c.ticket, now));
-}
-
-/** 关注: the caller joins the ticket's followers; following twice (or one's own ticket) changes nothing. */
-export async function followTicket(deps: Deps, caller: Caller, input: Req<'follow'>): Promise<TicketDetail> {
-  const { store } = deps;
-  const user = await loadActor(store, caller);
-  const ticket = await store.get('tickets', input.ticketId);
-  const relations = ticket ? relationsOf(user, ticket) : null;
-  if (!ticket || !relations || (!canRead(relations) && !relations.has('neighbour')))
-    throw new AppError('TICKET.NOT_FOUND');
-  const now = deps.clock.now();
-  if (relations.has('reporter') || relations.has('follower'))
-    return detailOf(store, ticket, user, relations, now);
-  authorize('follow', ticket, relations);
-
-  const next = await store.transaction(async (tx) => {
-    const current = await tx.get('tickets', input.ticketId);
-    if (!current) throw new AppError('TICKET.NOT_FOUND');
-    const rel = relationsOf(user, current);
-    if (rel.has('reporter') || rel.has('follower')) return current;
-    authorize('follow', current, rel);
-    return writeChange(tx, deps, now, current, 'follow', snapshotOf(user, '居民'), {
-      patch: { followerUserIds: [...current.followerUserIds, user._id] },
-    });
-  });
-  return detailOf(store, next, user, relationsOf(user, next), now);
 }

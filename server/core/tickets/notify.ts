@@ -3,6 +3,7 @@
  * the reporter and followers — open the resident detail page; workers and leaders the worker subpackage's
  * page; the secretary and staff the staff subpackage's page.
  */
+import type { Role } from '../../../typings/user';
 import type { NewNotification, NotificationKind } from '../notifications/model';
 import { categoryLabel } from './categories';
 import type { Ticket } from './model';
@@ -75,8 +76,8 @@ export function toHandlers(
 }
 
 /** Which page a handler opens: staff and the secretary have their own subpackage. */
-export function audienceOf(roleLabel: string): Audience {
-  return roleLabel === '书记' || roleLabel === '社区工作人员' ? 'staff' : 'worker';
+export function audienceOf(role: Role): Audience {
+  return role === 'secretary' || role === 'staff' ? 'staff' : 'worker';
 }
 
 /** To the community's duty desk (staff and secretary): a ticket waits in the 值班台 for a person to route it. */

@@ -1,41 +1,39 @@
-/** People as tickets show them: name and role in words, never a phone; residents masked to other residents. */
+/** People as tickets show them: name and role, never a phone; residents masked to other residents. */
 import type { PersonView } from '../../../typings/ticket';
+import type { Role } from '../../../typings/user';
 import type { User } from '../users/model';
 import { holds } from '../users/permissions';
+import { roleLabel } from '../users/role-labels';
 import type { Relation } from './access';
 import type { PersonSnapshot } from './model';
 
-export const RESIDENT_LABEL = '居民';
-
 /** The role a user works a ticket in, highest first, within the community. */
-export function workingRoleLabel(user: User, communityId: string): string {
-  if (holds(user, 'secretary', communityId)) return '书记';
-  if (holds(user, 'staff', communityId)) return '社区工作人员';
-  if (holds(user, 'leader', communityId)) return '网格长';
-  if (holds(user, 'worker', communityId)) return '网格员';
-  return RESIDENT_LABEL;
+export function workingRole(user: User, communityId: string): Role {
+  const order: Role[] = ['secretary', 'staff', 'leader', 'worker'];
+  return order.find((role) => holds(user, role, communityId)) ?? 'resident';
 }
 
-/** The label for someone acting through a relation: a reporter acts as a resident even if they are a worker. */
-export function labelFor(user: User, communityId: string, relation: Relation | undefined): string {
+/** The role of someone acting through a relation: a reporter acts as a resident even if they are a worker. */
+export function roleFor(user: User, communityId: string, relation: Relation | undefined): Role {
   switch (relation) {
     case 'reporter':
     case 'follower':
     case 'neighbour':
-      return RESIDENT_LABEL;
+      return 'resident';
     case 'microGridWorker':
-      return '网格员';
+      return 'worker';
     case 'gridLeader':
-      return '网格长';
+      return 'leader';
     case 'staff':
-      return holds(user, 'secretary', communityId) ? '书记' : '社区工作人员';
+      return holds(user, 'secretary', communityId) ? 'secretary' : 'staff';
     default:
-      return workingRoleLabel(user, communityId);
+      return workingRole(user, communityId);
   }
 }
 
-export function snapshotOf(user: User, roleLabel: string): PersonSnapshot {
-  return { userId: user._id, name: user.name, roleLabel };
+/** Someone as they act now: the role decides, the label is its words at that moment. */
+export function snapshotOf(user: Pick<User, '_id' | 'name'>, role: Role): PersonSnapshot {
+  return { userId: user._id, name: user.name, role, roleLabel: roleLabel(role) };
 }
 
 /** 刘女士 → 刘**: how one resident appears to another. */
@@ -46,10 +44,11 @@ export function maskName(name: string): string {
 
 /** The whitelist view of a person for this viewer. */
 export function personView(person: PersonSnapshot, viewerId: string, viewerIsHandler: boolean): PersonView {
-  const masked = person.roleLabel === RESIDENT_LABEL && person.userId !== viewerId && !viewerIsHandler;
+  const masked = person.role === 'resident' && person.userId !== viewerId && !viewerIsHandler;
   return {
     userId: person.userId,
     name: masked ? maskName(person.name) : person.name,
-    roleLabel: person.roleLabel,
+    role: person.role,
+    roleLabel: roleLabel(person.role),
   };
 }

@@ -27,7 +27,7 @@ export function cancelTicket(deps: Deps, caller: Caller, input: Req<'cancel'>): 
                 body: next.placeText,
                 status: '已撤销',
               },
-              audienceOf(current.assignee.roleLabel),
+              audienceOf(current.assignee.role),
             ),
           ]
         : [],
@@ -59,7 +59,7 @@ export function confirmTicket(deps: Deps, caller: Caller, input: Req<'confirm'>)
               body: next.placeText,
               status: '已完成',
             },
-            audienceOf(current.assignee.roleLabel),
+            audienceOf(current.assignee.role),
           ),
         );
       return out;
@@ -90,7 +90,7 @@ export function reopenTicket(deps: Deps, caller: Caller, input: Req<'reopen'>): 
                 status: '重新办理',
                 note: reason,
               },
-              audienceOf(current.assignee.roleLabel),
+              audienceOf(current.assignee.role),
             ),
           );
         if (next.followerUserIds.length > 0)

@@ -107,7 +107,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     seq: 1,
     type: 'submitted',
     at,
-    actor: snapshotOf(user, '居民'),
+    actor: snapshotOf(user, 'resident'),
     note: assignee ? `已分派给${assignee.roleLabel} ${assignee.name}` : '已转社区值班台，等待分派',
     noteHeld: held,
     photos: input.photos,
@@ -146,7 +146,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
             status: '待签收',
             note: decision.reason,
           },
-          audienceOf(assignee.roleLabel),
+          audienceOf(assignee.role),
         ),
       );
     });
@@ -182,7 +182,11 @@ async function assigneeSnapshot(deps: Deps, decision: RouteDecision): Promise<Pe
   if (!decision.assigneeUserId) return null;
   const user = await deps.store.get('users', decision.assigneeUserId);
   if (!user) return null;
-  const label =
-    decision.assignedBy === 'secretary' ? '书记' : decision.assignedBy === 'leader' ? '网格长' : '网格员';
-  return snapshotOf(user, label);
+  const role =
+    decision.assignedBy === 'secretary'
+      ? 'secretary'
+      : decision.assignedBy === 'leader'
+        ? 'leader'
+        : 'worker';
+  return snapshotOf(user, role);
 }

@@ -127,7 +127,7 @@ export async function autoCloseDue(deps: Deps, limit = 200): Promise<number> {
                     status: '已完成',
                     note,
                   },
-                  audienceOf(next.assignee.roleLabel),
+                  audienceOf(next.assignee.role),
                 ),
               ]
             : []),

@@ -6,6 +6,7 @@
 import type { TicketActionName, TicketEventType, TicketStatus } from '../../../typings/ticket';
 import { AppError } from '../errors';
 import type { Relation } from './access';
+import { isSecretaryLetter } from './categories';
 import type { Ticket } from './model';
 
 export type TransitionName =
@@ -68,8 +69,12 @@ export const transitions: Record<TransitionName, Transition> = {
 /** Statuses after which nothing more happens to a ticket (rating aside). */
 export const FINISHED: readonly TicketStatus[] = ['closed', 'cancelled', 'rejected'];
 
+const LETTER_STAYS: readonly TransitionName[] = ['reassign', 'routeManually', 'return', 'follow'];
+
 /** Conditions beyond state and relation: rate once; follow only what one neither filed nor follows. */
 function guardHolds(name: TransitionName, ticket: Ticket, relations: ReadonlySet<Relation>): boolean {
+  // A letter stays with the secretary: it is never handed to a grid or sent back to the duty queue.
+  if (LETTER_STAYS.includes(name) && isSecretaryLetter(ticket.category)) return false;
   if (name === 'rate') return ticket.rating === null;
   if (name === 'follow') return !relations.has('reporter') && !relations.has('follower');
   return true;

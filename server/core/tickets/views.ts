@@ -1,4 +1,8 @@
-/** Responses built from a whitelist of fields: no openid, no phone, no room number, held text masked. */
+/**
+ * Responses built from a whitelist of fields: no openid, no phone, no room number, held text masked. Someone
+ * else's ticket (a follower's, a nearby offer) reaches a resident with phone and room numbers in its free
+ * text masked (mask-personal.ts); its reporter and its handlers read it whole.
+ */
 import type { TicketDetail, TicketEventView, TicketSummary } from '../../../typings/ticket';
 import type { Store } from '../ports/store';
 import type { User } from '../users/model';
@@ -6,21 +10,26 @@ import { isHandler, type Relation } from './access';
 import { categoryLabel } from './categories';
 import { isOverdue, runningDeadline } from './deadlines';
 import type { Ticket, TicketEvent } from './model';
-import { personView } from './people';
+import { maskPersonalText } from './mask-personal';
+import { personView, snapshotOf } from './people';
 import { allowedActions } from './transitions';
 
 export const HELD_TEXT = '（内容审核中）';
 
+/** 'full' for the reporter and the handlers; 'masked' for everyone else (the default: safe unless said). */
+export type TextView = 'full' | 'masked';
+
 /** The card of a list: category, place, state, the running deadline. */
-export function summaryOf(ticket: Ticket, now: Date): TicketSummary {
+export function summaryOf(ticket: Ticket, now: Date, view: TextView = 'masked'): TicketSummary {
   const deadline = runningDeadline(ticket);
+  const placeText = view === 'full' ? ticket.placeText : maskPersonalText(ticket.placeText);
   return {
     ticketId: ticket._id,
     category: ticket.category,
     status: ticket.status,
     urgent: ticket.urgent,
-    title: `${categoryLabel(ticket.category)} · ${ticket.placeText}`,
-    placeText: ticket.placeText,
+    title: `${categoryLabel(ticket.category)} · ${placeText}`,
+    placeText,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     deadlineAt: deadline?.at ?? null,
@@ -46,16 +55,18 @@ export async function detailOf(
   const handler = isHandler(relations);
   const isReporter = relations.has('reporter');
   const seesHeld = handler || isReporter;
+  const view: TextView = seesHeld ? 'full' : 'masked';
+  const text = (value: string) => (view === 'full' ? value : maskPersonalText(value));
   return {
-    ...summaryOf(ticket, now),
-    description: ticket.contentHeld && !seesHeld ? HELD_TEXT : ticket.description,
+    ...summaryOf(ticket, now, view),
+    description: ticket.contentHeld && !seesHeld ? HELD_TEXT : text(ticket.description),
     photos: ticket.contentHeld && !seesHeld ? [] : ticket.photos,
     contentHeld: ticket.contentHeld,
     location: ticket.location,
     reporter:
       handler || isReporter
         ? personView(
-            { userId: ticket.reporterUserId, name: ticket.reporterName, roleLabel: '居民' },
+            snapshotOf({ _id: ticket.reporterUserId, name: ticket.reporterName }, 'resident'),
             viewer._id,
             true,
           )
@@ -69,32 +80,38 @@ export async function detailOf(
     routingReason: ticket.routingReason,
     coHandlers: ticket.coHandlers.map((c) => ({
       name: c.name,
-      request: c.held && !handler ? HELD_TEXT : c.request,
+      request: c.held && !handler ? HELD_TEXT : text(c.request),
       at: c.at,
     })),
     rating: ticket.rating
       ? {
           stars: ticket.rating.stars,
-          comment: ticket.rating.held && !seesHeld ? HELD_TEXT : ticket.rating.comment,
+          comment: ticket.rating.held && !seesHeld ? HELD_TEXT : text(ticket.rating.comment),
         }
       : null,
-    events: events.map((e) => eventView(e, viewer, handler)),
+    events: events.map((e) => eventView(e, viewer, handler, text)),
     version: ticket.version,
     allowedActions: allowedActions(ticket, relations),
     following: relations.has('follower') && !isReporter,
   };
 }
 
-function eventView(event: TicketEvent, viewer: User, viewerIsHandler: boolean): TicketEventView {
+function eventView(
+  event: TicketEvent,
+  viewer: User,
+  viewerIsHandler: boolean,
+  text: (value: string) => string,
+): TicketEventView {
   const held = event.noteHeld && !viewerIsHandler && event.actor?.userId !== viewer._id;
   const view: TicketEventView = {
     eventId: event._id,
     type: event.type,
     at: event.at,
     actor: event.actor ? personView(event.actor, viewer._id, viewerIsHandler) : null,
-    note: held ? HELD_TEXT : event.note,
+    note: held ? HELD_TEXT : event.note === null ? null : text(event.note),
     photos: held ? [] : event.photos,
   };
-  if (event.party) view.party = { name: event.party.name, request: held ? HELD_TEXT : event.party.request };
+  if (event.party)
+    view.party = { name: event.party.name, request: held ? HELD_TEXT : text(event.party.request) };
   return view;
 }

@@ -1,27 +1,53 @@
 import type { Me } from '../../../typings/user';
 import { withRoles } from './role-keys';
-import { isAppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
+import type { Store } from '../ports/store';
 import { toIso } from '../time/shanghai';
+import { claimInviteFor, inviteIdOf } from './invites';
 import { meView } from './me-view';
-import type { User } from './model';
+import { UNNAMED_USER, type User } from './model';
 
-/** Creates the caller's user on first login, or returns the existing one: login twice, one user. */
+type LoginDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'secrets'>;
+
+/**
+ * Creates the caller's user on first login, or returns the existing one: login twice, one user. With an
+ * invite code, the invite is claimed too; a bad code is refused before anything is written.
+ */
 export async function login(
-  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  deps: LoginDeps,
   caller: Caller,
-  input: { name?: string },
+  input: { name?: string; inviteCode?: string },
 ): Promise<Me> {
   const { store } = deps;
-  const [existing] = await store.find('users', { where: { openid: caller.openid }, limit: 1 });
-  if (existing) return meView(store, existing);
+  if (input.inviteCode) {
+    const invite = await store.get('invites', inviteIdOf(deps.secrets, input.inviteCode));
+    if (!invite) throw new AppError('INVITE.INVALID');
+    if (invite.revokedAt) throw new AppError('INVITE.REVOKED');
+    const existing = await byOpenid(store, caller.openid);
+    if (invite.claimedByUserId && invite.claimedByUserId !== existing?._id)
+      throw new AppError('INVITE.CLAIMED');
+  }
+  const user = await findOrCreate(deps, caller, input.name);
+  if (!input.inviteCode) return meView(store, user);
+  return meView(store, await claimInviteFor(deps, user, input.inviteCode));
+}
 
+async function byOpenid(store: Store, openid: string): Promise<User | undefined> {
+  const [user] = await store.find('users', { where: { openid }, limit: 1 });
+  return user;
+}
+
+async function findOrCreate(deps: LoginDeps, caller: Caller, name: string | undefined): Promise<User> {
+  const { store } = deps;
+  const existing = await byOpenid(store, caller.openid);
+  if (existing) return existing;
   const now = toIso(deps.clock.now());
   const user: User = {
     _id: deps.ids.next('user'),
     openid: caller.openid,
-    name: input.name?.trim() || '微信用户',
+    name: name?.trim() || UNNAMED_USER,
     phone: null,
     ...withRoles([]),
     householdId: null,
@@ -34,9 +60,9 @@ export async function login(
   } catch (error) {
     // Two first logins at once: the unique openid index lets one win; the other reads the winner.
     if (!isAppError(error) || error.code !== 'STORE.DUPLICATE') throw error;
-    const [winner] = await store.find('users', { where: { openid: caller.openid }, limit: 1 });
+    const winner = await byOpenid(store, caller.openid);
     if (!winner) throw error;
-    return meView(store, winner);
+    return winner;
   }
-  return meView(store, user);
+  return user;
 }

@@ -1,4 +1,5 @@
-import type { HouseholdSummary, Me } from '../../../typings/user';
+import type { HouseholdSummary, Me, PendingBinding } from '../../../typings/user';
+import { addressOf } from '../households/address';
 import type { Store } from '../ports/store';
 import type { User } from './model';
 
@@ -9,6 +10,7 @@ export async function meView(store: Store, user: User): Promise<Me> {
     name: user.name,
     roles: user.roles,
     household: user.householdId ? await householdSummary(store, user.householdId) : null,
+    pendingBinding: await pendingBindingOf(store, user._id),
     createdAt: user.createdAt,
   };
 }
@@ -16,14 +18,22 @@ export async function meView(store: Store, user: User): Promise<Me> {
 export async function householdSummary(store: Store, householdId: string): Promise<HouseholdSummary | null> {
   const household = await store.get('households', householdId);
   if (!household) return null;
-  const building = await store.get('buildings', household.buildingId);
-  const estate = building ? await store.get('estates', building.estateId) : null;
-  const address = [estate?.name, building?.name, household.unit, household.room].filter(Boolean).join(' ');
   return {
     householdId: household._id,
     communityId: household.communityId,
     gridId: household.gridId,
     microGridId: household.microGridId,
-    address,
+    address: (await addressOf(store, household)).full,
+  };
+}
+
+async function pendingBindingOf(store: Store, userId: string): Promise<PendingBinding | null> {
+  const [request] = await store.find('bindRequests', { where: { userId, status: 'pending' }, limit: 1 });
+  if (!request) return null;
+  const household = await store.get('households', request.householdId);
+  return {
+    requestId: request._id,
+    address: household ? (await addressOf(store, household)).masked : '',
+    requestedAt: request.requestedAt,
   };
 }

@@ -18,3 +18,6 @@ export interface User {
   updatedAt: string;
   version: number;
 }
+
+/** The name a user has until they give theirs (WeChat no longer hands out nicknames). */
+export const UNNAMED_USER = '微信用户';
