@@ -47,6 +47,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'TICKET.PLACE_INVALID': '无法确定问题所在位置，请选择楼栋或在地图上重新选点',
   'TICKET.ASSIGNEE_INVALID': '指定的处理人不属于该网格，请重新选择',
   'TICKET.MERGE_INVALID': '只能合并到本社区同类、未办结的另一张工单',
+  'FIGURES.RANGE_INVALID': '统计月份须写作 2026-06 这样的年月，起始不晚于截止，最多 12 个月',
   'NOTICE.NOT_FOUND': '通知不存在',
   'NOTICE.STALE_VERSION': '通知已被他人修改，请刷新后再操作',
   'NOTICE.INVALID_STATE': '通知当前状态下不能进行此操作，请刷新后查看',

@@ -40,6 +40,9 @@ export const fieldLabels: Record<string, FieldLabel> = {
   assigneeUserId: { label: '处理人' },
   sharer: { label: '分享人' },
   // Tickets
+  fromMonth: { label: '起始月份' },
+  toMonth: { label: '截止月份' },
+  month: { label: '统计月份' },
   ticketId: { label: '工单' },
   intoTicketId: { label: '合并到的工单' },
   clientRequestId: { label: '提交编号' },

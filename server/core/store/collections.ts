@@ -27,6 +27,7 @@ import type {
   NoticeTarget,
   NoticeVisit,
 } from '../notices/model';
+import type { FigureShard } from '../figures/shards';
 import type { Ticket, TicketEvent } from '../tickets/model';
 import type { TicketPolicyDoc } from '../tickets/policy-model';
 
@@ -53,6 +54,7 @@ export interface CollectionDocs {
   groupShares: GroupShare;
   tickets: Ticket;
   ticketEvents: TicketEvent;
+  ticketFigures: FigureShard;
   ticketPolicies: TicketPolicyDoc;
   onboardingSettings: OnboardingSettings;
   householdCodes: HouseholdCode;
@@ -142,6 +144,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
     ],
   },
   ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },
+  ticketFigures: { indexes: [{ fields: ['communityId', 'month'] }] },
   ticketPolicies: { indexes: [] },
   onboardingSettings: { indexes: [] },
   householdCodes: { indexes: [{ fields: ['householdId'] }, { fields: ['buildingId'] }] },

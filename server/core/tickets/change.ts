@@ -4,6 +4,9 @@
  */
 import type { TicketDetail, TicketEventType } from '../../../typings/ticket';
 import { AppError } from '../errors';
+import { applyFigureDeltas } from '../figures/apply';
+import { figureDeltas, withFacts } from '../figures/deltas';
+import { limitFieldOf } from '../figures/facts';
 import type { NewNotification } from '../notifications/model';
 import { queueNotification } from '../notifications/outbox';
 import type { Deps } from '../ports';
@@ -67,12 +70,14 @@ export async function writeChange(
     updatedAt: at,
     version: current.version + 1,
   };
-  const next: Ticket = { ...draft, ...sweepFields(draft, now, current) };
+  const swept: Ticket = { ...draft, ...sweepFields(draft, now, current) };
+  const type = plan.eventType ?? transitions[name].event;
   const event: TicketEvent = {
-    _id: eventId(current._id, next.version),
+    _id: eventId(current._id, swept.version),
     ticketId: current._id,
-    seq: next.version,
-    type: plan.eventType ?? transitions[name].event,
+    seq: swept.version,
+    type,
+    ...limitFieldOf(current, type),
     at,
     actor,
     note: plan.note ?? null,
@@ -80,9 +85,11 @@ export async function writeChange(
     photos: plan.photos ?? [],
   };
   if (plan.party) event.party = plan.party;
+  const next = withFacts(swept, event);
   await tx.set('tickets', next);
   // insert, not set: a second writer of the same version fails here even where reads are not validated.
   await tx.insert('ticketEvents', event);
+  await applyFigureDeltas(tx, figureDeltas(current, next), at);
   for (const notification of plan.notify?.(next) ?? [])
     await queueNotification(tx, deps.ids, now, notification);
   return next;

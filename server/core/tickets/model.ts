@@ -12,6 +12,7 @@ import type {
   TicketStatus,
 } from '../../../typings/ticket';
 import type { Role } from '../../../typings/user';
+import type { TicketFigureFacts } from '../figures/facts';
 import type { RoutingRule } from '../routing/decision';
 import type { DeadlineRow } from './policy-model';
 
@@ -88,6 +89,9 @@ export interface Ticket {
   deadlines: DeadlineRow;
   autoCloseDays: number;
 
+  /** What its history says for the figures (figures/facts.ts); absent on tickets older than the figures. */
+  figures?: TicketFigureFacts;
+
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -108,4 +112,6 @@ export interface TicketEvent {
   noteHeld: boolean;
   photos: string[];
   party?: { name: string; request: string };
+  /** For a signing or a resolution: the limit that ran then, which the figures judge it by. */
+  limitAt?: string | null;
 }

@@ -6,6 +6,8 @@
 import { truncateText } from '../notifications/wechat-fields';
 import type { TicketActions, TicketDetail } from '../../../typings/ticket';
 import { AppError, isAppError } from '../errors';
+import { applyFigureDeltas } from '../figures/apply';
+import { figureDeltas } from '../figures/deltas';
 import { queueNotification } from '../notifications/outbox';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
@@ -117,6 +119,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     await store.transaction(async (tx) => {
       await tx.insert('tickets', ticket);
       await tx.insert('ticketEvents', event);
+      await applyFigureDeltas(tx, figureDeltas(null, ticket), at);
       if (!assignee) {
         await queueNotification(tx, deps.ids, now, toDutyDesk(ticket, dutyDesk, decision.reason));
         return;
