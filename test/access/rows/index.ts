@@ -1,6 +1,7 @@
 /** Every row of the authorization matrix, by function. A new function adds its file here. */
 import type { FunctionName } from '../../../typings/functions';
 import type { Row } from '../matrix';
+import { figureRows } from './figures';
 import { gridRows } from './grid';
 import { messageRows } from './message';
 import { noticeRows } from './notice';
@@ -12,7 +13,7 @@ import { userRows } from './user';
 export const rowsByFunction: Record<FunctionName, Row[]> = {
   user: [...userRows, ...onboardingUserRows],
   grid: [...gridRows, ...onboardingGridRows],
-  ticket: ticketRows,
+  ticket: [...ticketRows, ...figureRows],
   notice: noticeRows,
   message: messageRows,
   scheduler: schedulerRows,
