@@ -54,7 +54,8 @@ export type FigureId =
 export type FigureBreakdown = 'community' | 'grid' | 'microGrid' | 'worker' | 'category';
 
 /** Whose figures: a community (staff, street office) or one grid of it (its leader). */
-export type FigureScope = { kind: 'community'; communityId: Id } | { kind: 'grid'; communityId: Id; gridId: Id };
+export type FigureScope =
+  { kind: 'community'; communityId: Id } | { kind: 'grid'; communityId: Id; gridId: Id };
 
 export interface FiguresView {
   /** Months read, YYYY-MM (Asia/Shanghai), the cohort of tickets received in them. */

@@ -5,7 +5,11 @@
 import type { FigureSheet } from '../core/figures/sheets';
 import type { Files } from '../core/ports/files';
 
-export async function writeFiguresWorkbook(files: Files, path: string, sheets: FigureSheet[]): Promise<string> {
+export async function writeFiguresWorkbook(
+  files: Files,
+  path: string,
+  sheets: FigureSheet[],
+): Promise<string> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   for (const sheet of sheets) {

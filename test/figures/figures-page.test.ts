@@ -36,19 +36,26 @@ function row(key: string, label: string, over: Partial<FigureCounts>): FigureRow
 const view: FiguresView = {
   months: ['2026-06'],
   breakdowns: {
-    community: [row('c_wujiayuan', '吴家园社区', { received: 8, signedOnTime: 6, resolved: 4, rated: 2, satisfied: 1 })],
+    community: [
+      row('c_wujiayuan', '吴家园社区', { received: 8, signedOnTime: 6, resolved: 4, rated: 2, satisfied: 1 }),
+    ],
     grid: [
       row('g1', '第一网格', { received: 4, signedOnTime: 4, resolved: 2 }),
       row('g2', '第二网格', { received: 4, signedOnTime: 2, resolved: 2 }),
     ],
     microGrid: [row('mg1', '第一网格-1号微网格', { received: 8, signedOnTime: 6 })],
-    worker: [row('u1', '张丽', { received: 5, signedOnTime: 5 }), row('u2', '王强', { received: 3, signedOnTime: 1 })],
+    worker: [
+      row('u1', '张丽', { received: 5, signedOnTime: 5 }),
+      row('u2', '王强', { received: 3, signedOnTime: 1 }),
+    ],
     category: [row('garbage', '垃圾堆放', { received: 8, signedOnTime: 6 })],
   },
   columns: figureDefinitions.map(({ id, label, unit }) => ({ id, label, unit })),
 };
 
-async function renderPage(query: Record<string, string> = { communityId: 'c_wujiayuan', month: '2026-06' }): Promise<Comp> {
+async function renderPage(
+  query: Record<string, string> = { communityId: 'c_wujiayuan', month: '2026-06' },
+): Promise<Comp> {
   api.figures.mockResolvedValue(view);
   const id = simulate.load(join(__dirname, '../../miniprogram/packages/staff/pages/figures/index'));
   const comp = simulate.render(id);
@@ -61,7 +68,9 @@ async function renderPage(query: Record<string, string> = { communityId: 'c_wuji
 const texts = (comp: Comp, selector: string) =>
   comp.querySelectorAll(selector).map((el) => el.dom!.textContent?.trim());
 const widths = (comp: Comp) =>
-  comp.querySelectorAll('.fill').map((el) => (el.dom as HTMLElement).getAttribute('style')?.replace(/\s/g, ''));
+  comp
+    .querySelectorAll('.fill')
+    .map((el) => (el.dom as HTMLElement).getAttribute('style')?.replace(/\s/g, ''));
 
 describe('the figures page', () => {
   beforeEach(() => {
@@ -74,7 +83,11 @@ describe('the figures page', () => {
   test('shows the community headline and 响应率 as a bar per grid', async () => {
     const comp = await renderPage();
 
-    expect(api.figures).toHaveBeenCalledWith({ communityId: 'c_wujiayuan', fromMonth: '2026-06', toMonth: '2026-06' });
+    expect(api.figures).toHaveBeenCalledWith({
+      communityId: 'c_wujiayuan',
+      fromMonth: '2026-06',
+      toMonth: '2026-06',
+    });
     expect(texts(comp, '#headline-received .value')).toEqual(['8']);
     expect(texts(comp, '#headline-responseRate .value')).toEqual(['75%']);
     expect(texts(comp, '#headline-satisfactionRate .value')).toEqual(['50%']);
@@ -104,13 +117,19 @@ describe('the figures page', () => {
   });
 
   test('导出 Excel downloads the workbook and opens it', async () => {
-    api.exportFigures.mockResolvedValue({ fileId: 'f1', url: 'http://127.0.0.1/files/f1', name: '统计.xlsx' });
+    api.exportFigures.mockResolvedValue({
+      fileId: 'f1',
+      url: 'http://127.0.0.1/files/f1',
+      name: '统计.xlsx',
+    });
     const comp = await renderPage();
 
     comp.querySelector('.export')!.dispatchEvent('tap');
     await simulate.sleep(0);
 
     expect(api.exportFigures).toHaveBeenCalledWith(expect.objectContaining({ communityId: 'c_wujiayuan' }));
-    expect(wxMock.openDocument).toHaveBeenCalledWith(expect.objectContaining({ filePath: '/tmp/f.xlsx', fileType: 'xlsx' }));
+    expect(wxMock.openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ filePath: '/tmp/f.xlsx', fileType: 'xlsx' }),
+    );
   });
 });

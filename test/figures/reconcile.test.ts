@@ -22,7 +22,8 @@ describe('the figures reconciliation', () => {
   afterAll(() => h.close());
 
   const openidOf = async (userId: string) => (await h.deps.store.get('users', userId))!.openid;
-  const advance = (minutes: number) => h.clock.set(new Date(h.clock.now().getTime() + minutes * 60_000).toISOString());
+  const advance = (minutes: number) =>
+    h.clock.set(new Date(h.clock.now().getTime() + minutes * 60_000).toISOString());
 
   async function step(ticket: Ticket, rand: ReturnType<typeof prng>): Promise<void> {
     const { _id: ticketId, version } = ticket;
@@ -33,7 +34,8 @@ describe('the figures reconciliation', () => {
       case 'assigned':
         if (choice < 0.6 && worker) await worker.call('ticket', 'accept', { ticketId, version });
         else if (choice < 0.7) await h.as(reporter).call('ticket', 'cancel', { ticketId, version });
-        else if (choice < 0.78) await h.as(STAFF).call('ticket', 'reject', { ticketId, version, reason: '重复' });
+        else if (choice < 0.78)
+          await h.as(STAFF).call('ticket', 'reject', { ticketId, version, reason: '重复' });
         else await reassign(ticket, rand);
         return;
       case 'accepted':

@@ -117,7 +117,9 @@ describe('the figures of a scripted month in 吴家园社区', () => {
     at('2026-06-04T10:00:00+08:00');
     d = await resolve(s, d);
     at('2026-06-04T12:00:00+08:00');
-    d = await h.as(wang).ok('ticket', 'reopen', { ticketId: s.ticketId, version: d.version, reason: '没清干净' });
+    d = await h
+      .as(wang)
+      .ok('ticket', 'reopen', { ticketId: s.ticketId, version: d.version, reason: '没清干净' });
     s.reopened = true;
     s.status = 'open';
     at('2026-06-05T09:00:00+08:00');
@@ -166,7 +168,9 @@ describe('the figures of a scripted month in 吴家园社区', () => {
   afterAll(() => h.close());
 
   /** The counters this test expects of a set of scripted tickets, computed from the script alone. */
-  function expected(tickets: Script[]): Partial<FigureCounts> & { signMinutes: number[]; resolveMinutes: number[] } {
+  function expected(
+    tickets: Script[],
+  ): Partial<FigureCounts> & { signMinutes: number[]; resolveMinutes: number[] } {
     const live = tickets.filter((t) => t.status !== 'void');
     const minutes = (a: number, b: number) => Math.round((b - a) / 60_000);
     const signed = live.filter((t) => t.signedAt !== undefined);
@@ -272,7 +276,9 @@ describe('the figures of a scripted month in 吴家园社区', () => {
       toMonth: '2026-06',
     });
     expect(mine.breakdowns.grid.map((r) => r.key)).toEqual([gridId]);
-    expect(mine.breakdowns.grid[0]!.counts.received).toBe(expected(scripts.filter((s) => s.gridId === gridId)).received);
+    expect(mine.breakdowns.grid[0]!.counts.received).toBe(
+      expected(scripts.filter((s) => s.gridId === gridId)).received,
+    );
     const other = await h.as('dev-staff-dashaping').call('ticket', 'figures', {
       communityId: scripts[0]!.communityId,
       fromMonth: '2026-06',

@@ -14,7 +14,9 @@ export class WechatMiniProgramCodes implements MiniProgramCodes {
 
   async render(request: MiniProgramCodeRequest): Promise<Uint8Array> {
     try {
-      const answer = (await (await wechatOpenApi()).wxacode.getUnlimited({
+      const answer = (await (
+        await wechatOpenApi()
+      ).wxacode.getUnlimited({
         scene: request.scene,
         page: request.page,
         // An unpublished page (trial, develop) would be refused with 41030 when checked.

@@ -4,7 +4,6 @@
  * (a progress note, a follower, an escalation), so such changes cost no counter round trip.
  */
 import type { Ticket, TicketEvent } from '../tickets/model';
-import { shanghai } from '../time/shanghai';
 import { isZero } from './definitions';
 import { contributionOf, NO_FACTS, stepFacts, type TicketFigureFacts } from './facts';
 import { figureShardId, NONE, shardOfTicket, type FigureCell, type FigureIncrement } from './shards';
@@ -23,9 +22,15 @@ type Counted = Pick<
   | 'rating'
 > & { figures?: TicketFigureFacts };
 
-/** The cohort month of a ticket: its submission's month in Asia/Shanghai. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The cohort month of a ticket: its submission's month in Asia/Shanghai. A fixed UTC+8 (China has kept no
+ * daylight time since 1991) instead of dayjs's time zone, which costs ~1 ms a call: the reconciliation and
+ * the bench fold a million of these.
+ */
 export function monthOf(at: string): string {
-  return shanghai(at).format('YYYY-MM');
+  return new Date(new Date(at).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
 }
 
 /** The ticket after an event, with its figure facts brought up to date. */

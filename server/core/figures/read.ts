@@ -66,7 +66,11 @@ export async function figuresFor(deps: Deps, caller: Caller, req: FiguresRequest
 }
 
 /** The figures of the scopes (already authorised) over the months. */
-export async function readFigures(store: Store, scopes: FigureScope[], months: string[]): Promise<FiguresView> {
+export async function readFigures(
+  store: Store,
+  scopes: FigureScope[],
+  months: string[],
+): Promise<FiguresView> {
   const communityIds = [...new Set(scopes.map((s) => s.communityId))];
   const shards = await store.find('ticketFigures', {
     where: { communityId: { in: communityIds }, month: { in: months } },

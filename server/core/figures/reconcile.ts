@@ -53,7 +53,10 @@ export async function reconcileFigures(
       skip,
     });
     const inMonth = page.filter((t) => monthOf(t.createdAt) === month);
-    const events = await eventsOf(store, inMonth.map((t) => t._id));
+    const events = await eventsOf(
+      store,
+      inMonth.map((t) => t._id),
+    );
     for (const ticket of inMonth) {
       tickets++;
       const facts = (events.get(ticket._id) ?? []).reduce(stepFacts, NO_FACTS);
@@ -126,4 +129,3 @@ function flatten(grids: FigureShard['grids']): Map<string, number> {
   }
   return out;
 }
-

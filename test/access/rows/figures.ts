@@ -10,7 +10,11 @@ const MONTHS = { fromMonth: '2026-06', toMonth: '2026-06' };
 const GRIDS: readonly MatrixRelation[] = ['sameGrid', 'sameCommunity', 'otherCommunity'];
 /** Community A and community B. */
 const COMMUNITIES: readonly MatrixRelation[] = ['sameCommunity', 'otherCommunity'];
-const STAFF_OF = { staff: ['sameCommunity'], secretary: ['sameCommunity'], otherStaff: ['otherCommunity'] } as const;
+const STAFF_OF = {
+  staff: ['sameCommunity'],
+  secretary: ['sameCommunity'],
+  otherStaff: ['otherCommunity'],
+} as const;
 
 export const figureRows: Row[] = [
   row('ticket', 'figures', {

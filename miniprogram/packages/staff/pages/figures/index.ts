@@ -22,7 +22,14 @@ const PICKABLE: FigureId[] = [
   'resolveMinutesMean',
 ];
 
-const HEADLINE: FigureId[] = ['received', 'responseRate', 'resolutionRate', 'onTimeCloseRate', 'satisfactionRate', 'reworkRate'];
+const HEADLINE: FigureId[] = [
+  'received',
+  'responseRate',
+  'resolutionRate',
+  'onTimeCloseRate',
+  'satisfactionRate',
+  'reworkRate',
+];
 
 const BREAKDOWNS: Array<{ id: FigureBreakdown; label: string }> = [
   { id: 'grid', label: '网格' },
@@ -35,7 +42,8 @@ const BREAKDOWNS: Array<{ id: FigureBreakdown; label: string }> = [
 function textOf(value: number | null, unit: Unit): string {
   if (value === null) return '—';
   if (unit === 'percent') return `${value}%`;
-  if (unit === 'minutes') return value >= 120 ? `${Math.round((value / 60) * 10) / 10} 小时` : `${value} 分钟`;
+  if (unit === 'minutes')
+    return value >= 120 ? `${Math.round((value / 60) * 10) / 10} 小时` : `${value} 分钟`;
   if (unit === 'stars') return `${value} 星`;
   return String(value);
 }
