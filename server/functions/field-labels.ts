@@ -39,6 +39,17 @@ export const fieldLabels: Record<string, FieldLabel> = {
   onDuty: { label: '在岗' },
   assigneeUserId: { label: '处理人' },
   sharer: { label: '分享人' },
+  // Onboarding (from the privacy branch)
+  code: { label: '住户码' },
+  'user.claimInvite.code': { label: '邀请码' },
+  inviteCode: { label: '邀请码' },
+  inviteId: { label: '邀请' },
+  codeId: { label: '住户码' },
+  status: { label: '状态' },
+  'user.setOnboardingPolicy.policy': { label: '入户规则' },
+  'policy.mode': { label: '住户码用法' },
+  memberLimit: { label: '每户人数上限' },
+  approval: { label: '需网格员审核' },
   // Tickets
   fromMonth: { label: '起始月份' },
   toMonth: { label: '截止月份' },
