@@ -34,6 +34,8 @@ export const fieldLabels: Record<string, FieldLabel> = {
   grant: { label: '角色授权' },
   role: { label: '角色' },
   duty: { label: '职责' },
+  phone: { label: '手机号' },
+  'ticket.follow.from': { label: '您所在的位置' },
   memberId: { label: '网格成员' },
   primary: { label: '主责' },
   onDuty: { label: '在岗' },
