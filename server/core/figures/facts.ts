@@ -6,16 +6,10 @@
  */
 import type { FigureCounts } from '../../../typings/figures';
 import type { Ticket, TicketEvent } from '../tickets/model';
+import type { TicketFigureFacts } from './facts-model';
 import { bucketOf, emptyCounts, RESOLVE_BUCKETS, SIGN_BUCKETS } from './definitions';
 
-export interface TicketFigureFacts {
-  firstSignedAt: string | null;
-  signedOnTime: boolean;
-  lastResolvedAt: string | null;
-  resolvedOnTime: boolean;
-  reopens: number;
-  extensions: number;
-}
+export type { TicketFigureFacts };
 
 /** Event types of an extension granted (the deadlines branch names it `extended`). */
 const EXTENSION_EVENTS: ReadonlySet<string> = new Set(['extended']);

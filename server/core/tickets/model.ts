@@ -12,7 +12,7 @@ import type {
   TicketStatus,
 } from '../../../typings/ticket';
 import type { Role } from '../../../typings/user';
-import type { TicketFigureFacts } from '../figures/facts';
+import type { TicketFigureFacts } from '../figures/facts-model';
 import type { RoutingRule } from '../routing/decision';
 import type { DeadlineRow } from './policy-model';
 
