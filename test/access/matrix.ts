@@ -44,34 +44,10 @@
  * matrix size. The README's "Who may do what" is rendered from the rows (`renderMarkdown`) and checked.
  */
 import type { FunctionName } from '../../typings/functions';
+import { RELATIONS, ROLES, type Cell, type MatrixRelation, type MatrixRole } from './cells';
 import type { World } from './world';
 
-export const ROLES = [
-  'anonymous',
-  'stranger',
-  'resident',
-  'worker',
-  'leader',
-  'staff',
-  'secretary',
-  'otherStaff',
-] as const;
-export type MatrixRole = (typeof ROLES)[number];
-
-export const RELATIONS = ['own', 'sameMicroGrid', 'sameGrid', 'sameCommunity', 'otherCommunity'] as const;
-export type MatrixRelation = (typeof RELATIONS)[number];
-
-/** Every relation inside community A. */
-export const IN_A: readonly MatrixRelation[] = ['own', 'sameMicroGrid', 'sameGrid', 'sameCommunity'];
-/** Everywhere. */
-export const ALL: readonly MatrixRelation[] = RELATIONS;
-
-export interface Cell {
-  role: MatrixRole;
-  relation: MatrixRelation;
-  /** The caller's openid; null for anonymous. */
-  openid: string | null;
-}
+export { ALL, IN_A, RELATIONS, ROLES, type Cell, type MatrixRelation, type MatrixRole } from './cells';
 
 export interface Built {
   /** The action's input (without `action`). */

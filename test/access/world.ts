@@ -11,7 +11,7 @@ import type { User } from '../../server/core/users/model';
 import { withRoles } from '../../server/core/users/role-keys';
 import { SqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { createHarness, type Harness } from '../support/harness';
-import type { Cell, MatrixRelation, MatrixRole } from './matrix';
+import type { Cell, MatrixRelation, MatrixRole } from './cells';
 
 export const A = 'c_wujiayuan';
 export const B = 'c_dashaping';

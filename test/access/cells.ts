@@ -1,0 +1,27 @@
+/** The matrix's roles, relations and cells (test/access/matrix.ts), apart so that the world can name them. */
+export const ROLES = [
+  'anonymous',
+  'stranger',
+  'resident',
+  'worker',
+  'leader',
+  'staff',
+  'secretary',
+  'otherStaff',
+] as const;
+export type MatrixRole = (typeof ROLES)[number];
+
+export const RELATIONS = ['own', 'sameMicroGrid', 'sameGrid', 'sameCommunity', 'otherCommunity'] as const;
+export type MatrixRelation = (typeof RELATIONS)[number];
+
+/** Every relation inside community A. */
+export const IN_A: readonly MatrixRelation[] = ['own', 'sameMicroGrid', 'sameGrid', 'sameCommunity'];
+/** Everywhere. */
+export const ALL: readonly MatrixRelation[] = RELATIONS;
+
+export interface Cell {
+  role: MatrixRole;
+  relation: MatrixRelation;
+  /** The caller's openid; null for anonymous. */
+  openid: string | null;
+}
