@@ -1,14 +1,16 @@
-/** The app: choose the transport once, then every page calls services. */
-import { appEnv } from './config/env';
+/** The app: choose the transport once from the build WeChat runs (config/env.ts), then every page calls services. */
+import { appEnv, appEnvFor, setAppEnv } from './config/env';
 import { cloudTransport, localTransport, setTransport } from './services/transport';
 
 App({
   onLaunch() {
-    if (appEnv.mode === 'cloud') {
-      wx.cloud.init({ env: appEnv.cloudEnv, traceUser: true });
+    setAppEnv(appEnvFor(wx.getAccountInfoSync().miniProgram.envVersion));
+    const env = appEnv();
+    if (env.mode === 'cloud') {
+      wx.cloud.init({ env: env.cloudEnv, traceUser: true });
       setTransport(cloudTransport());
     } else {
-      setTransport(localTransport(appEnv.localBaseUrl, appEnv.devOpenid));
+      setTransport(localTransport(env.localBaseUrl, env.devOpenid));
     }
   },
 });

@@ -22,8 +22,27 @@ import { collections } from '../server/core/store/collections';
  * reads its font metrics from files beside its own code.
  */
 export const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk', 'pdfkit'];
-/** Functions that call WeChat open APIs (subscribe messages, content checks, mini-program codes) need them declared. */
-const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck', 'wxacode.getUnlimited'];
+/**
+ * Left out too, and installed only for the bundles that load them (on first use, server/adapters/ledger/excel.ts):
+ * inside a bundle, exceljs's megabyte would be read and compiled at every cold start.
+ */
+export const LAZY_EXTERNAL = ['exceljs'];
+
+/** The runtime dependencies a built bundle requires: the SDKs always, a lazy one where its code asks for it. */
+export function bundleDependencies(code: string): string[] {
+  return [...EXTERNAL, ...LAZY_EXTERNAL.filter((dep) => code.includes(`require("${dep}")`))];
+}
+/**
+ * The WeChat open APIs a function may call (subscribe messages, content checks, mini-program codes): each bundle
+ * declares in config.json exactly those its code calls, or WeChat answers -604101. DevTools applies config.json on
+ * upload; `tcb fn deploy` and manager-node do not (README § Deploying says how to apply it).
+ */
+export const OPENAPI = ['subscribeMessage.send', 'security.msgSecCheck', 'wxacode.getUnlimited'];
+
+/** The open APIs a built bundle calls: wx-server-sdk's `cloud.openapi.<group>.<name>(…)` in its code. */
+export function openApisCalledBy(code: string): string[] {
+  return OPENAPI.filter((api) => code.includes(`.openapi.${api}(`));
+}
 /** Files a function reads at run time, copied beside its bundle: the code sheets' font (user function). */
 const ASSETS: Record<string, Array<{ from: string; to: string }>> = {
   user: [{ from: 'assets/fonts/NotoSansSC-GB2312.ttf', to: 'fonts/NotoSansSC-GB2312.ttf' }],
@@ -53,14 +72,19 @@ export async function buildFunctions(
       outfile: join(target, 'index.js'),
       bundle: true,
       platform: 'node',
-      target: 'node18',
+      target: 'node20',
       format: 'cjs',
-      external: EXTERNAL,
+      external: [...EXTERNAL, ...LAZY_EXTERNAL],
+      // import() of a lazy dependency becomes a deferred require(): CommonJS all through, as the runtime loads it.
+      supported: { 'dynamic-import': false },
       minify: true,
       sourcemap: false,
       logLevel: 'warning',
     });
-    const dependencies = Object.fromEntries(EXTERNAL.map((dep) => [dep, pkg.dependencies[dep] ?? '*']));
+    const code = readFileSync(join(target, 'index.js'), 'utf8');
+    const dependencies = Object.fromEntries(
+      bundleDependencies(code).map((dep) => [dep, pkg.dependencies[dep] ?? '*']),
+    );
     writeFileSync(
       join(target, 'package.json'),
       JSON.stringify({ name: `gridlink-${name}`, private: true, main: 'index.js', dependencies }, null, 2) +
@@ -68,7 +92,7 @@ export async function buildFunctions(
     );
     writeFileSync(
       join(target, 'config.json'),
-      JSON.stringify({ permissions: { openapi: OPENAPI } }, null, 2) + '\n',
+      JSON.stringify({ permissions: { openapi: openApisCalledBy(code) } }, null, 2) + '\n',
     );
     for (const asset of ASSETS[name] ?? []) {
       mkdirSync(dirname(join(target, asset.to)), { recursive: true });

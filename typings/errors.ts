@@ -65,4 +65,5 @@ export type ErrorCode =
   | 'GROUP.TICKET_EXPIRED'
   | 'GROUP.UNAVAILABLE'
   | 'GROUP.NOT_FOUND'
+  | 'GROUP.SHARE_INVALID'
   | 'INTERNAL';

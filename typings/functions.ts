@@ -5,13 +5,15 @@ import type { SchedulerActions } from './scheduler';
 import type { UserActions } from './user';
 import type { TicketActions } from './ticket';
 import type { NoticeActions } from './notice';
+import type { WorkbenchActions } from './workbench';
 
 export type Api = {
   user: UserActions;
   grid: GridActions;
   scheduler: SchedulerActions;
   message: MessageActions;
-  ticket: TicketActions;
+  /** The workbench's actions (workbench.ts) belong to the ticket function. */
+  ticket: TicketActions & WorkbenchActions;
   notice: NoticeActions;
 };
 

@@ -4,7 +4,7 @@ import type { TicketCategory } from './ticket';
 
 /** community 社区网格 · exclusive 专属网格 (one unit: a school, a market…). */
 export type GridKindName = 'community' | 'exclusive';
-/** Which routing rule decided (DESIGN §3). */
+/** How the place was found (DESIGN §3); 'category': the category alone decided; 'dutyQueue': no place. */
 export type RoutingRuleName =
   'address' | 'geofence' | 'exclusiveGeofence' | 'nearMiss' | 'category' | 'dutyQueue';
 /** GeoJSON in GCJ-02, [lng, lat] order. */
@@ -27,6 +27,8 @@ export interface RouteAnswer {
   microGrid: { microGridId: Id; label: string } | null;
   /** null: the community duty queue 值班台. */
   assignee: PersonRef | null;
+  /** Nobody to assign (no member there, no secretary): the report waits in the duty queue, place kept. */
+  nobodyToAssign: boolean;
   alsoNotify: PersonRef[];
   urgent: boolean;
   assignmentReason: string;
@@ -78,6 +80,11 @@ export interface ImportSummary {
   created: number;
   updated: number;
   unchanged: number;
+  /**
+   * Members ledger: people in the file who have never logged in, invited to claim their place (codes shown
+   * once; someone already invited for the same place is not invited again).
+   */
+  invites?: NewInvite[];
 }
 
 /** The details of an IMPORT.INVALID error: every bad row (or feature) and why. Row 1 is the header row. */

@@ -7,3 +7,4 @@ export type * from './grid';
 export type * from './scheduler';
 export type * from './message';
 export type * from './notice';
+export type * from './workbench';

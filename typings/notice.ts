@@ -262,10 +262,15 @@ export type NoticeActions = {
     { reached: boolean; households: number; microGridReached: number }
   >;
   /**
-   * Anyone who opened a notice card from a WeChat group: binds the group (wx.getGroupEnterInfo's cloudID) to
-   * the sharer's grid. `sharer` comes from the card's path.
+   * A worker or leader of a grid of the notice's community, for a published notice: the signed token that goes
+   * into the card's share path and proves who shared it (and so which grid the group belongs to).
    */
-  bindGroup: ActionDef<{ noticeId: Id; sharer: Id; cloudID: string }, BindGroupResult>;
+  shareToken: ActionDef<{ noticeId: Id }, { shareToken: string }>;
+  /**
+   * Anyone who opened a notice card from a WeChat group: binds the group (wx.getGroupEnterInfo's cloudID) to
+   * the sharer's grid. `shareToken` comes from the card's path; a published notice only.
+   */
+  bindGroup: ActionDef<{ noticeId: Id; shareToken: string; cloudID: string }, BindGroupResult>;
   /** Staff: grids and their groups. */
   groups: ActionDef<{ communityId: Id }, { grids: GridGroupView[] }>;
   /** Staff: move a wrongly bound group to another grid, or unbind it (gridId null). */

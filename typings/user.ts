@@ -70,6 +70,16 @@ export interface HouseholdCodeView {
   uses: number;
 }
 
+/** A building as the household-codes page lists it. */
+export interface CodeBuildingView {
+  buildingId: Id;
+  /** 建兰花园 10号楼 */
+  label: string;
+  households: number;
+  /** Households with a live code. */
+  withCode: number;
+}
+
 /** What a resident sees after scanning, before binding: enough to recognise their home, no more. */
 export interface HouseholdCodePreview {
   communityName: string;
@@ -126,6 +136,8 @@ export type UserActions = {
     { communityId: Id; buildingId?: Id; householdId?: Id },
     { codes: HouseholdCodeView[] }
   >;
+  /** Staff: the community's buildings with how many of their households have a live code. */
+  householdBuildings: ActionDef<{ communityId: Id }, CodeBuildingView[]>;
   /** Staff: the live codes of a building's households. */
   householdCodes: ActionDef<{ communityId: Id; buildingId: Id }, { codes: HouseholdCodeView[] }>;
   revokeHouseholdCode: ActionDef<{ communityId: Id; codeId: Id }, HouseholdCodeView>;

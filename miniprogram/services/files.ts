@@ -3,8 +3,9 @@ import { appEnv } from '../config/env';
 
 /** The `src` for an <image> (or a download URL) of a stored file. */
 export function displayUrl(fileId: string): string {
-  if (fileId.startsWith('local://') && appEnv.mode === 'local') {
-    return `${appEnv.localBaseUrl}/files/${fileId.slice('local://'.length)}`;
+  const env = appEnv();
+  if (fileId.startsWith('local://') && env.mode === 'local') {
+    return `${env.localBaseUrl}/files/${fileId.slice('local://'.length)}`;
   }
   return fileId;
 }

@@ -105,32 +105,39 @@ export async function fixGroup(bindingId: string, gridId: string | null): Promis
   return (await callApi('notice', 'fixGroup', { bindingId, gridId })).grids;
 }
 
-/** The caller's user id, for the share path. */
-export async function currentUserId(): Promise<string> {
-  return (await callApi('user', 'me', {})).userId;
+/**
+ * A worker's or leader's signed share token for the notice (it proves who shared the card, so the group gets
+ * their grid); null for anyone else, whose cards bind nothing.
+ */
+export async function shareTokenFor(noticeId: string): Promise<string | null> {
+  try {
+    return (await callApi('notice', 'shareToken', { noticeId })).shareToken;
+  } catch {
+    return null;
+  }
 }
 
-/** The page a shared card opens: the notice, and who shared it (their grid gets the group). */
-export function sharePath(noticeId: string, sharerUserId: string | null): string {
-  return `/pages/notice-detail/index?noticeId=${noticeId}${sharerUserId ? `&sharer=${sharerUserId}` : ''}`;
+/** The page a shared card opens: the notice, and the sharer's token (URL-safe; their grid gets the group). */
+export function sharePath(noticeId: string, shareToken: string | null): string {
+  return `/pages/notice-detail/index?noticeId=${noticeId}${shareToken ? `&share=${shareToken}` : ''}`;
 }
 
 /**
  * When the page was opened from a card in a group chat (a shareTicket in the launch options), asks WeChat
- * for the group's cloudID and sends it with the notice and the sharer. Resolves null when there is no group
+ * for the group's cloudID and sends it with the notice and the sharer's token. Resolves null when there is no group
  * or anything fails: binding is a by-product of reading, never in the reader's way.
  */
 export function bindGroupFromLaunch(
   noticeId: string,
-  sharer: string | undefined,
+  shareToken: string | undefined,
 ): Promise<BindGroupResult | null> {
   const enter = wx.getEnterOptionsSync ? wx.getEnterOptionsSync() : null;
-  if (!sharer || !enter?.shareTicket || !wx.getGroupEnterInfo) return Promise.resolve(null);
+  if (!shareToken || !enter?.shareTicket || !wx.getGroupEnterInfo) return Promise.resolve(null);
   return new Promise((resolve) => {
     wx.getGroupEnterInfo({
       success: (res: { cloudID?: string }) => {
         if (!res.cloudID) return resolve(null);
-        callApi('notice', 'bindGroup', { noticeId, sharer, cloudID: res.cloudID }).then(resolve, () =>
+        callApi('notice', 'bindGroup', { noticeId, shareToken, cloudID: res.cloudID }).then(resolve, () =>
           resolve(null),
         );
       },

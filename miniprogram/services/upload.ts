@@ -84,9 +84,9 @@ export function setUploader(uploader: Uploader): void {
 }
 
 function uploader(): Uploader {
+  const env = appEnv();
   if (!current)
-    current =
-      appEnv.mode === 'cloud' ? cloudUploader() : localUploader(appEnv.localBaseUrl, appEnv.devOpenid);
+    current = env.mode === 'cloud' ? cloudUploader() : localUploader(env.localBaseUrl, env.devOpenid);
   return current;
 }
 

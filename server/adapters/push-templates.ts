@@ -8,7 +8,7 @@
  * demo ids (40037), which lands every delivery in staff's failed list rather than nowhere.
  * GRIDLINK_PUSH_TEMPLATES='{}' turns subscribe messages off: everything is in-app only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_RETRY, type NotificationSettings, type TemplateSet } from '../core/notifications/templates';
 
 const source = z.enum([

@@ -65,10 +65,11 @@ async function answer(parts: ServerParts, req: http.IncomingMessage, text: strin
     throw new StandinError('RequestLimitExceeded', '[LimitExceeded] request limit exceeded, retry later');
   const handler = databaseActions[action];
   if (handler) return handler(parts.ctx, body);
-  const storage = parts.storage.actions[action];
-  if (storage) return storage(body);
+  // A test's own handler answers first, so it can stand in for a built-in one (e.g. storage).
   const extra = parts.extraActions[action];
   if (extra) return extra(body);
+  const storage = parts.storage.actions[action];
+  if (storage) return storage(body);
   throw new StandinError('INVALID_ACTION', `the stand-in does not answer ${action}`);
 }
 

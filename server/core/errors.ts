@@ -64,6 +64,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'GROUP.TICKET_EXPIRED': '群信息已过期，请从群聊中重新打开通知',
   'GROUP.UNAVAILABLE': '暂时无法识别群信息，请稍后再试',
   'GROUP.NOT_FOUND': '群绑定记录不存在',
+  'GROUP.SHARE_INVALID': '无法确认分享人，请让网格员重新分享这条通知',
   INTERNAL: '系统繁忙，请稍后再试',
 };
 

@@ -5,21 +5,36 @@
  * picks up whatever is left.
  */
 import { dispatchEntries } from '../core/notifications/dispatcher';
+import { awaitsSend } from '../core/notifications/fan-out';
+import type { Notification } from '../core/notifications/model';
 import type { Deps } from '../core/ports';
 import { ObservedStore } from '../core/store/observed-store';
 
 export interface TrackedDeps {
   deps: Deps;
-  /** Outbox entry ids written by committed transactions or plain inserts during the action. */
+  /** Ids of outbox entries and notifications written by committed transactions or plain inserts. */
   queued: string[];
 }
 
-/** Wraps the store so that outbox inserts are noted; a transaction's notes count only once it committed. */
+/**
+ * A change's transaction writes an outbox entry, or (few recipients) its notifications themselves: both are
+ * sent right after. Notifications written outside a transaction come from a fan-out, which sends its own.
+ */
+function toSend(collection: string, doc: object): boolean {
+  if (collection === 'outbox') return true;
+  // One written finished (in-app only) needs nothing more: noting it would only cost a read to find out.
+  return collection === 'notifications' && awaitsSend(doc as Notification);
+}
+
+/** Wraps the store so that outbox and notification inserts are noted; a transaction's notes count only once it committed. */
 export function trackOutbox(deps: Deps): TrackedDeps {
   const queued: string[] = [];
   const store = new ObservedStore(deps.store, {
-    write: (collection, kind, ids) => {
-      if (collection === 'outbox' && (kind === 'insert' || kind === 'set')) queued.push(...ids);
+    write: (collection, kind, ids, docs, inTransaction) => {
+      if (kind !== 'insert' && kind !== 'set') return;
+      ids.forEach((id, i) => {
+        if (collection === 'outbox' || (inTransaction && toSend(collection, docs[i] ?? {}))) queued.push(id);
+      });
     },
   });
   return { deps: { ...deps, store }, queued };

@@ -3,7 +3,7 @@
  * and the member roster. Files travel through the Files port: the client uploads (CloudBase requests stop at
  * 100 KB) and passes the fileId; a small CSV or GeoJSON may come inline as `text`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
 import { AppError } from '../core/errors';
 import { importGridMap, importLedgerTable, requireStaffOf } from '../core/grids/imports';
@@ -15,6 +15,7 @@ import { createInvite, revokeInvite } from '../core/users/invites';
 import type { Deps } from '../core/ports';
 import { explainRoute } from '../core/routing/route-view';
 import { categoryTable } from '../core/tickets/categories';
+import { routingDepsOf } from '../core/routing/routing-deps';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
 import { defineFunction } from './define';
 import { fileIdSchema, id, keysOf, latLngSchema } from './schemas';
@@ -56,8 +57,7 @@ const EXPORT_NAMES = {
 export const gridFunction = defineFunction<GridActions>('grid', {
   route: {
     input: z.object({ communityId: id, category, point: latLngSchema.optional(), buildingId: id.optional() }),
-    run: (deps, caller, input) =>
-      explainRoute({ store: deps.store, routingIndexes: deps.routingIndexes }, caller, input),
+    run: (deps, caller, input) => explainRoute(routingDepsOf(deps), caller, input),
   },
   map: {
     input: z.object({ communityId: id }),

@@ -1,5 +1,5 @@
 /** The `message` cloud function: the message centre, subscription answers, deliveries for staff. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MessageActions } from '../../typings/message';
 import { listDeliveries } from '../core/notifications/deliveries';
 import { listMessages, markAllRead, markRead, unreadCount } from '../core/notifications/inbox';

@@ -1,5 +1,5 @@
 /** Writes the coverage dashboard as an Excel workbook (exceljs) into file storage. */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../adapters/ledger/excel';
 import type { CoverageSheet } from '../core/notices/coverage';
 import type { Files } from '../core/ports/files';
 
@@ -8,6 +8,7 @@ export async function writeCoverageWorkbook(
   path: string,
   sheets: CoverageSheet[],
 ): Promise<string> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name);

@@ -1,5 +1,5 @@
 /** The `notice` cloud function: compose and publish, the resident feed and 已知晓, coverage, visits, groups. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NoticeActions } from '../../typings/notice';
 import { householdTagLabels } from '../core/grids/ledger/columns';
 import { loadNoticeForStaff } from '../core/notices/access';
@@ -13,7 +13,7 @@ import {
 } from '../core/notices/compose';
 import { coverageOf, coverageSheets, coverageView } from '../core/notices/coverage';
 import { noticeDetail, noticeFeed } from '../core/notices/feed';
-import { bindGroup, fixGroup, groupsView } from '../core/notices/groups';
+import { bindGroup, fixGroup, groupsView, issueShareToken } from '../core/notices/groups';
 import { requestPublish } from '../core/notices/publish';
 import { confirmNotice } from '../core/notices/receipts';
 import { reconcileNotice } from '../core/notices/reconcile';
@@ -145,8 +145,16 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
     }),
     run: (deps, caller, input) => recordVisit(deps, caller, input),
   },
+  shareToken: {
+    input: noticeId,
+    run: (deps, caller, input) => issueShareToken(deps, caller, input.noticeId),
+  },
   bindGroup: {
-    input: z.object({ noticeId: id, sharer: id, cloudID: z.string().trim().min(1).max(2048) }),
+    input: z.object({
+      noticeId: id,
+      shareToken: z.string().trim().min(1).max(300),
+      cloudID: z.string().trim().min(1).max(2048),
+    }),
     run: (deps, caller, input) => bindGroup(deps, deps.groupTickets, caller, input),
   },
   groups: {

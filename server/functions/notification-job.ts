@@ -5,7 +5,7 @@
  */
 import { remindDeadlines } from '../core/notifications/deadline-reminders';
 import { dispatchDue, recoverStuck } from '../core/notifications/dispatcher';
-import { fanOutPending } from '../core/notifications/fan-out';
+import { fanOutAndSend } from '../core/notifications/fresh-dispatch';
 import type { ScheduledJob } from './scheduled-job';
 
 /** Per tick: enough for a 60-second function with WeChat answering in ~100 ms at 4 at a time. */
@@ -18,8 +18,11 @@ export const notificationsJob: ScheduledJob = {
     const settings = deps.notificationSettings;
     const recoveredUnknown = await recoverStuck(deps, settings);
     const remindersQueued = await remindDeadlines(deps, settings.deadlineReminderMs);
-    const fanned = await fanOutPending(deps.store, FAN_OUT_LIMIT);
+    // New entries are fanned out and sent in one pass (written already claimed); dispatchDue then sends
+    // what is left pending: retries, and entries too large for one pass.
+    const fanned = await fanOutAndSend(deps, settings, { entries: FAN_OUT_LIMIT, budget: DISPATCH_LIMIT });
     const tally = await dispatchDue(deps, settings, { limit: DISPATCH_LIMIT });
+    for (const step of Object.keys(tally) as Array<keyof typeof tally>) tally[step] += fanned.tally[step];
     return { recoveredUnknown, remindersQueued, fannedOutEntries: fanned.entries, ...tally };
   },
 };

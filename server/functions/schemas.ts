@@ -1,5 +1,5 @@
 /** Input pieces more than one function validates. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const id = z.string().trim().min(1).max(64);
 

@@ -1,7 +1,8 @@
 /** The `ticket` cloud function: a resident's report from submission to closing (DESIGN §4). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TicketActions, TicketCategory, TicketPlace } from '../../typings/ticket';
-import { categoryTable, isSecretaryLetter, ticketCategories } from '../core/tickets/categories';
+import type { WorkbenchActions } from '../../typings/workbench';
+import { categoryTable, isSecretaryLetter } from '../core/tickets/categories';
 import { dispatch } from '../core/tickets/dispatch';
 import {
   acceptTicket,
@@ -22,11 +23,12 @@ import { figureSheets } from '../core/figures/sheets';
 import { toIso } from '../core/time/shanghai';
 import { defineFunction } from './define';
 import { writeFiguresWorkbook } from './figures-export';
+import { workbenchActions } from './workbench-actions';
 import { fileIdSchema, id, keysOf, latLngSchema } from './schemas';
 
 const category = keysOf(categoryTable);
 const offeredCategory = z.enum(
-  ticketCategories.filter((c) => !isSecretaryLetter(c)) as [TicketCategory, ...TicketCategory[]],
+  category.options.filter((c) => !isSecretaryLetter(c)) as [TicketCategory, ...TicketCategory[]],
 );
 const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('household'), householdId: id }),
@@ -54,7 +56,7 @@ const communityId = z.object({ communityId: id });
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const figuresRange = z.object({ communityId: id, gridId: id.optional(), fromMonth: month, toMonth: month });
 
-export const ticketFunction = defineFunction<TicketActions>('ticket', {
+export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('ticket', {
   submit: {
     input: z.object({
       clientRequestId: z.string().trim().min(8).max(64),
@@ -147,4 +149,5 @@ export const ticketFunction = defineFunction<TicketActions>('ticket', {
     input: z.object({ communityId: id, month }),
     run: (deps, caller, input) => reconcileFiguresFor(deps, caller, input),
   },
+  ...workbenchActions,
 });

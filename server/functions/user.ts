@@ -1,8 +1,9 @@
 /** The `user` cloud function: log in, who am I, roles, household codes and binding, invites. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UserActions } from '../../typings/user';
 import { bindHousehold, previewHouseholdCode } from '../core/households/bind';
 import {
+  householdBuildings,
   householdCodes,
   issueHouseholdCodes,
   onboardingPolicy,
@@ -60,6 +61,10 @@ export const userFunction = defineFunction<UserActions>('user', {
   issueHouseholdCodes: {
     input: z.object({ communityId: id, buildingId: id.optional(), householdId: id.optional() }),
     run: (deps, caller, input) => issueHouseholdCodes(deps, caller, input),
+  },
+  householdBuildings: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => householdBuildings(deps, caller, input),
   },
   householdCodes: {
     input: z.object({ communityId: id, buildingId: id }),

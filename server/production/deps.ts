@@ -33,7 +33,7 @@ export function productionDeps(app: CloudbaseApp, env: NodeJS.ProcessEnv): Deps 
     notificationSettings: loadNotificationSettings(env),
     secrets: hmacSecrets,
     miniProgramCodes: new WechatMiniProgramCodes(envVersionOf(env.GRIDLINK_MINIPROGRAM_STATE)),
-    // The build copies the font beside each bundle (scripts/build-functions.ts).
+    // The build copies the font beside each bundle that needs it (scripts/build-functions.ts).
     codeSheets: new PdfCodeSheets(join(__dirname, 'fonts', 'NotoSansSC-GB2312.ttf')),
   };
 }

@@ -1,4 +1,4 @@
-/** The matrix's roles, relations and cells (test/access/matrix.ts), apart so that the world can name them. */
+/** The matrix's axes — roles, relations, one cell — apart from the rows, so the world can use them too. */
 export const ROLES = [
   'anonymous',
   'stranger',

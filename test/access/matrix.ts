@@ -44,8 +44,9 @@
  * matrix size. The README's "Who may do what" is rendered from the rows (`renderMarkdown`) and checked.
  */
 import type { FunctionName } from '../../typings/functions';
-import { RELATIONS, ROLES, type Cell, type MatrixRelation, type MatrixRole } from './cells';
 import type { World } from './world';
+
+import { RELATIONS, ROLES, type Cell, type MatrixRelation, type MatrixRole } from './cells';
 
 export { ALL, IN_A, RELATIONS, ROLES, type Cell, type MatrixRelation, type MatrixRole } from './cells';
 

@@ -99,6 +99,8 @@ const requestId = () => `matrix-${(serial += 1).toString(36).padStart(6, '0')}`;
 export async function buildWorld(): Promise<World> {
   const h = await createHarness();
   const { store } = h.deps;
+  // The snapshot and the write counter below are SQLite's own: the matrix runs on the local store.
+  if (!(store instanceof SqliteStore)) throw new Error('the authorization matrix runs on the SQLite store');
 
   const call = (openid: string | null, fn: FunctionName, action: string, req: object) =>
     (openid

@@ -8,7 +8,10 @@
  */
 import { URL } from 'node:url';
 import { join } from 'node:path';
-import { appEnv } from '../../miniprogram/config/env';
+import { appEnvFor } from '../../miniprogram/config/env';
+
+/** DevTools runs the develop build. */
+const appEnv = appEnvFor('develop');
 import { entriesFor } from '../../miniprogram/pages/home/entries';
 import type { Me } from '../../typings/user';
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram';

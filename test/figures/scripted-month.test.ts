@@ -158,6 +158,8 @@ describe('the figures of a scripted month in 吴家园社区', () => {
       .as('dev-staff-wujiayuan')
       .ok('ticket', 'reassign', { ticketId: s.ticketId, version: d.version, assigneeUserId: other.userId });
     s.workerId = other.userId;
+    // A reassignment moves the ticket into the new person's micro-grid (dispatch.ts): the script follows it.
+    s.microGridId = (await h.deps.store.get('tickets', s.ticketId))!.microGridId!;
 
     // 6: never signed; the sweep escalates it (an escalation changes no figure).
     at('2026-06-22T09:00:00+08:00');

@@ -41,9 +41,10 @@ describe('importing boundaries', () => {
       category: 'garbage',
       point: { lng: 103.715, lat: 36.005 },
     });
-    // No members yet: the place is found, the report waits in the duty queue.
+    // No members yet: the place is found (the rule says how), nobody to assign is its own field.
     expect(answer).toMatchObject({
-      rule: 'dutyQueue',
+      rule: 'geofence',
+      nobodyToAssign: true,
       microGrid: { label: '第十网格-2号微网格' },
       assignee: null,
     });
@@ -184,7 +185,7 @@ describe('importing the ledger', () => {
     ).toMatchObject({ created: 0, updated: 0, unchanged: 53 });
   });
 
-  it('refuses a member whose phone belongs to no user, and a second primary in one micro-grid', async () => {
+  it('refuses a duplicate row; a phone that belongs to no user is no longer a bad row (it becomes an invite)', async () => {
     const csv = [
       '姓名,手机,职责,网格,微网格,是否主责',
       '新人,13000000000,网格员,第一网格,第一网格-1号微网格,是',
@@ -199,13 +200,29 @@ describe('importing the ledger', () => {
       error: {
         code: 'IMPORT.INVALID',
         details: {
-          rows: [
-            { row: 2, reasons: ['手机 13000000000 没有对应的用户：请 新人 先登录一次小程序'] },
-            { row: 4, reasons: ['与第 3 行重复'] },
-          ],
+          rows: [{ row: 4, reasons: ['与第 3 行重复'] }],
         },
       },
     });
+  });
+
+  it('invites a member who has never logged in; their first login with the code claims the place', async () => {
+    const csv = [
+      '姓名,手机,职责,网格,微网格,是否主责',
+      '新人,13000000000,网格员,第一网格,第一网格-1号微网格,否',
+    ].join('\n');
+    const req = { communityId: C, kind: 'members' as const, format: 'csv' as const, text: csv };
+    const summary = await h.as(STAFF).ok('grid', 'importLedger', req);
+    expect(summary.invites).toHaveLength(1);
+    expect(summary.invites![0]).toMatchObject({ name: '新人', duty: 'worker', phone: '130****0000' });
+    // The same file again invites nobody twice.
+    expect((await h.as(STAFF).ok('grid', 'importLedger', req)).invites).toEqual([]);
+    const me = await h.as('wx-new-member').ok('user', 'login', { inviteCode: summary.invites![0]!.code });
+    expect(me.roles).toEqual([expect.objectContaining({ role: 'worker', communityId: C })]);
+    const roster = await h.as(STAFF).ok('grid', 'members', { communityId: C });
+    expect(roster.grids.flatMap((g) => g.microGrids.flatMap((m) => m.workers)).map((w) => w.name)).toContain(
+      '新人',
+    );
   });
 
   it('says which columns are missing', async () => {

@@ -62,7 +62,16 @@ describe('home page against the local cloud', () => {
     expect(comp.querySelectorAll('.role-tag').map((t) => t.dom!.textContent?.trim())).toEqual([
       '社区工作人员',
     ]);
-    expect(entryTitles(comp)).toEqual(['值班台', '网格地图', '网格力量', '发布通知', '网格群']);
+    expect(entryTitles(comp)).toEqual([
+      '工单工作台',
+      '值班台',
+      '网格地图',
+      '网格力量',
+      '住户码',
+      '住户申请',
+      '发布通知',
+      '网格群',
+    ]);
     expect(wxMock.request).toHaveBeenCalledWith(
       expect.objectContaining({ url: `${cloud.baseUrl}/fn/user`, data: { action: 'login' } }),
     );
@@ -77,7 +86,7 @@ describe('home page against the local cloud', () => {
 
   test('a staff entry opens its page on the staff member’s community', async () => {
     const comp = await renderAs('dev-staff-wujiayuan');
-    comp.querySelectorAll('.entry')[1]!.dispatchEvent('tap');
+    comp.querySelectorAll('.entry')[2]!.dispatchEvent('tap');
     await simulate.sleep(0);
     expect(wxMock.navigateTo).toHaveBeenCalledWith({
       url: '/packages/staff/pages/grid-map/index?communityId=c_wujiayuan',

@@ -21,7 +21,7 @@ const api = {
 jest.mock('../../miniprogram/services/notice', () => ({
   noticeDetail: (id: string) => api.noticeDetail(id),
   confirmNotice: (id: string) => api.confirmNotice(id),
-  currentUserId: async () => 'u_resident_liu',
+  shareTokenFor: async () => null,
   bindGroupFromLaunch: async () => null,
   sharePath: (id: string) => `/pages/notice-detail/index?noticeId=${id}`,
 }));

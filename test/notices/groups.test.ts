@@ -6,7 +6,12 @@ import { COMMUNITY, LI, grids, noticeWorld, type NoticeWorld } from './fixture';
 let w: NoticeWorld;
 afterEach(() => w.h.close());
 
-const SHARER = 'u_worker_wujiayuan_02_2';
+/** 赵磊, primary worker of 第二网格's second micro-grid; 张丽 works in 第一网格. */
+const SHARER = 'dev-worker-wujiayuan-02-2';
+const OTHER_SHARER = 'dev-worker-wujiayuan-01-1';
+/** The token a worker's page puts into the card's share path. */
+const share = async (w: NoticeWorld, openid: string, noticeId: string) =>
+  (await w.h.as(openid).ok('notice', 'shareToken', { noticeId })).shareToken;
 const inFiveMinutes = (w: NoticeWorld) => new Date(w.h.clock.now().getTime() + 5 * 60_000);
 
 describe('group binding', () => {
@@ -15,9 +20,11 @@ describe('group binding', () => {
     const notice = await w.publish(grids('g_wujiayuan_02'));
     const cloudID = issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-west-a1b2', inFiveMinutes(w));
 
-    const result = await w.h
-      .as(LI)
-      .ok('notice', 'bindGroup', { noticeId: notice.noticeId, sharer: SHARER, cloudID });
+    const result = await w.h.as(LI).ok('notice', 'bindGroup', {
+      noticeId: notice.noticeId,
+      shareToken: await share(w, SHARER, notice.noticeId),
+      cloudID,
+    });
     const view = await w.staff.ok('notice', 'groups', { communityId: COMMUNITY });
 
     expect(result).toEqual({ outcome: 'bound', gridName: '第二网格' });
@@ -36,13 +43,15 @@ describe('group binding', () => {
     w = await noticeWorld();
     const notice = await w.publish(grids('g_wujiayuan_01', 'g_wujiayuan_02'));
     const ticket = () => issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-mixed', inFiveMinutes(w));
-    await w.h
-      .as(LI)
-      .ok('notice', 'bindGroup', { noticeId: notice.noticeId, sharer: SHARER, cloudID: ticket() });
+    await w.h.as(LI).ok('notice', 'bindGroup', {
+      noticeId: notice.noticeId,
+      shareToken: await share(w, SHARER, notice.noticeId),
+      cloudID: ticket(),
+    });
 
     const second = await w.h.as(LI).ok('notice', 'bindGroup', {
       noticeId: notice.noticeId,
-      sharer: 'u_worker_wujiayuan_01_1',
+      shareToken: await share(w, OTHER_SHARER, notice.noticeId),
       cloudID: ticket(),
     });
     const before = await w.staff.ok('notice', 'groups', { communityId: COMMUNITY });
@@ -63,9 +72,11 @@ describe('group binding', () => {
     w = await noticeWorld();
     const notice = await w.publish(grids('g_wujiayuan_01', 'g_wujiayuan_02'));
     const ticket = () => issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-freed', inFiveMinutes(w));
-    await w.h
-      .as(LI)
-      .ok('notice', 'bindGroup', { noticeId: notice.noticeId, sharer: SHARER, cloudID: ticket() });
+    await w.h.as(LI).ok('notice', 'bindGroup', {
+      noticeId: notice.noticeId,
+      shareToken: await share(w, SHARER, notice.noticeId),
+      cloudID: ticket(),
+    });
     const before = await w.staff.ok('notice', 'groups', { communityId: COMMUNITY });
     const bindingId = before.grids.find((g) => g.gridId === 'g_wujiayuan_02')!.groups[0]!.bindingId;
 
@@ -74,7 +85,7 @@ describe('group binding', () => {
 
     const again = await w.h.as(LI).ok('notice', 'bindGroup', {
       noticeId: notice.noticeId,
-      sharer: 'u_worker_wujiayuan_01_1',
+      shareToken: await share(w, OTHER_SHARER, notice.noticeId),
       cloudID: ticket(),
     });
     const after = await w.staff.ok('notice', 'groups', { communityId: COMMUNITY });
@@ -92,9 +103,10 @@ describe('group binding', () => {
     const genuine = issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-x', inFiveMinutes(w));
     const tampered = `${genuine.split('.')[0]}.${Buffer.from(JSON.stringify({ opengid: 'opengid-y', exp: 9e15 })).toString('base64url')}.${genuine.split('.')[2]}`;
 
+    const shareToken = await share(w, SHARER, notice.noticeId);
     const results = await Promise.all(
       [forged, tampered, 'plain-text', '{"cloudID":"x","data":{"opengid":"opengid-z"}}'].map((cloudID) =>
-        w.h.as(LI).call('notice', 'bindGroup', { noticeId: notice.noticeId, sharer: SHARER, cloudID }),
+        w.h.as(LI).call('notice', 'bindGroup', { noticeId: notice.noticeId, shareToken, cloudID }),
       ),
     );
 
@@ -110,9 +122,11 @@ describe('group binding', () => {
     const cloudID = issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-late', inFiveMinutes(w));
     w.h.clock.advance(5 * 60_000 + 1);
 
-    const result = await w.h
-      .as(LI)
-      .call('notice', 'bindGroup', { noticeId: notice.noticeId, sharer: SHARER, cloudID });
+    const result = await w.h.as(LI).call('notice', 'bindGroup', {
+      noticeId: notice.noticeId,
+      shareToken: await share(w, SHARER, notice.noticeId),
+      cloudID,
+    });
 
     expect(result).toMatchObject({
       ok: false,
@@ -121,17 +135,103 @@ describe('group binding', () => {
     expect(await w.h.deps.store.count('groupBindings')).toBe(0);
   });
 
-  test('a share by someone without a grid is recorded but binds nothing', async () => {
+  test('the sharer is proven by the token: a forged or altered token, or none, binds nothing', async () => {
     w = await noticeWorld();
     const notice = await w.publish(grids('g_wujiayuan_02'));
-    const cloudID = issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-family', inFiveMinutes(w));
-
-    const result = await w.h
-      .as(LI)
-      .ok('notice', 'bindGroup', { noticeId: notice.noticeId, sharer: 'u_resident_li', cloudID });
-
-    expect(result).toEqual({ outcome: 'noGrid', gridName: null });
+    const genuine = await share(w, SHARER, notice.noticeId);
+    const [, grid, signature] = genuine.split('.');
+    const tokens = [
+      // Another user named with the genuine signature; the genuine sharer with another grid; a made-up one.
+      `u_worker_wujiayuan_01_1.${grid}.${signature}`,
+      `u_worker_wujiayuan_02_2.g_wujiayuan_01.${signature}`,
+      'u_worker_wujiayuan_02_2.g_wujiayuan_02.AAAAAAAAAAAAAAAAAAAAAA',
+      'u_worker_wujiayuan_02_2',
+      // The id alone, as the old share path carried it.
+      'u_worker_wujiayuan_02_2..',
+    ];
+    for (const shareToken of tokens) {
+      const result = await w.h.as(LI).call('notice', 'bindGroup', {
+        noticeId: notice.noticeId,
+        shareToken,
+        cloudID: issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-crafted', inFiveMinutes(w)),
+      });
+      expect(result).toMatchObject({ ok: false, error: { code: 'GROUP.SHARE_INVALID' } });
+    }
+    // A token for one notice proves nothing for another.
+    const other = await w.publish(grids('g_wujiayuan_02'), { title: '另一条通知' });
+    const moved = await w.h.as(LI).call('notice', 'bindGroup', {
+      noticeId: other.noticeId,
+      shareToken: genuine,
+      cloudID: issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-crafted', inFiveMinutes(w)),
+    });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'GROUP.SHARE_INVALID' } });
     expect(await w.h.deps.store.count('groupBindings')).toBe(0);
-    expect(await w.h.deps.store.count('groupShares')).toBe(1);
+    expect(await w.h.deps.store.count('groupShares')).toBe(0);
+  });
+
+  test('only a worker or leader of the community gets a share token; a resident does not', async () => {
+    w = await noticeWorld();
+    const notice = await w.publish(grids('g_wujiayuan_02'));
+    const resident = await w.h.as(LI).call('notice', 'shareToken', { noticeId: notice.noticeId });
+    const otherCommunity = await w.h
+      .as('dev-worker-dashaping-01-1')
+      .call('notice', 'shareToken', { noticeId: notice.noticeId });
+    const leader = await w.h
+      .as('dev-leader-wujiayuan-02')
+      .call('notice', 'shareToken', { noticeId: notice.noticeId });
+
+    expect(resident).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } });
+    expect(otherCommunity).toMatchObject({ ok: false, error: { code: 'NOTICE.NOT_FOUND' } });
+    expect(leader.ok).toBe(true);
+  });
+
+  test('a sharer who left the roster binds nothing with the token they had', async () => {
+    w = await noticeWorld();
+    const notice = await w.publish(grids('g_wujiayuan_02'));
+    const shareToken = await share(w, SHARER, notice.noticeId);
+    const [member] = await w.h.deps.store.find('members', {
+      where: { userId: 'u_worker_wujiayuan_02_2', duty: 'worker' },
+    });
+    await w.staff.ok('grid', 'removeMember', { communityId: COMMUNITY, memberId: member!._id });
+
+    const result = await w.h.as(LI).call('notice', 'bindGroup', {
+      noticeId: notice.noticeId,
+      shareToken,
+      cloudID: issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-left', inFiveMinutes(w)),
+    });
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'GROUP.SHARE_INVALID' } });
+    expect(await w.h.deps.store.count('groupBindings')).toBe(0);
+  });
+
+  test('a draft is neither shared nor bound: it does not exist for anyone but staff', async () => {
+    w = await noticeWorld();
+    const published = await w.publish(grids('g_wujiayuan_02'));
+    const draft = await w.staff.ok('notice', 'compose', {
+      communityId: COMMUNITY,
+      audience: grids('g_wujiayuan_02'),
+      title: '尚未发布的通知',
+      body: published.body,
+      category: 'health',
+      coverFileId: null,
+      attachments: [],
+    });
+    const token = await w.h.as(SHARER).call('notice', 'shareToken', { noticeId: draft.noticeId });
+    // Even with a token that would hold (signed for the draft, as if issued), binding refuses the draft.
+    const { signShare } = await import('../../server/core/notices/share-token');
+    const forDraft = await signShare(w.h.deps, COMMUNITY, draft.noticeId, {
+      sharerUserId: 'u_worker_wujiayuan_02_2',
+      gridId: 'g_wujiayuan_02',
+    });
+    const bound = await w.h.as(LI).call('notice', 'bindGroup', {
+      noticeId: draft.noticeId,
+      shareToken: forDraft,
+      cloudID: issueGroupTicket(LOCAL_GROUP_SECRET, 'opengid-draft', inFiveMinutes(w)),
+    });
+
+    expect(token).toMatchObject({ ok: false, error: { code: 'NOTICE.NOT_FOUND' } });
+    expect(bound).toMatchObject({ ok: false, error: { code: 'NOTICE.NOT_FOUND' } });
+    expect(await w.h.deps.store.count('groupBindings')).toBe(0);
+    expect(await w.h.deps.store.count('groupShares')).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 /** Publishing: at a set time exactly once, in batches, with the push queued for subscribers only. */
+import { BUCKETS } from '../../server/core/notices/coverage-shards';
 import { claim, runPublication } from '../../server/core/notices/publish';
 import {
   COMMUNITY,
@@ -50,7 +51,8 @@ describe('scheduled notices', () => {
       households: 85,
     });
     expect(await w.h.deps.store.count('noticeTargets', { noticeId: draft.noticeId })).toBe(85);
-    expect(await w.h.deps.store.count('noticeCoverage', { noticeId: draft.noticeId })).toBe(3);
+    // Three micro-grids: three groups, each spread over BUCKETS household buckets.
+    expect(await w.h.deps.store.count('noticeCoverage', { noticeId: draft.noticeId })).toBe(3 * BUCKETS);
   });
 
   test('a time in the past is refused', async () => {
@@ -136,5 +138,97 @@ describe('batches and push', () => {
     expect(await store.count('noticeTargets', { noticeId: draft.noticeId })).toBe(792);
     const entries = await store.find('outbox', { where: { noticeId: draft.noticeId } });
     expect(entries.flatMap((e) => e.userIds)).toEqual(['u_resident_li']);
+  });
+});
+
+describe('a publication in slices', () => {
+  /** The store, noting how many household documents each query returned and from which cursor. */
+  function watchHouseholds(world: NoticeWorld) {
+    const store = world.h.deps.store;
+    const reads: Array<{ after: string | null; n: number }> = [];
+    const find = store.find.bind(store);
+    store.find = (async (collection, query) => {
+      const docs = await find(collection, query);
+      if (collection === 'households') {
+        const id = query?.where?._id;
+        const after = id && typeof id === 'object' && 'gt' in id ? String(id.gt) : null;
+        reads.push({ after, n: docs.length });
+      }
+      return docs;
+    }) as typeof store.find;
+    return reads;
+  }
+
+  async function claimedDraft(world: NoticeWorld) {
+    await world.h.as(LI).ok('notice', 'setSubscriptions', { categories: ['medicalInsurance'] });
+    const draft = await world.staff.ok('notice', 'compose', {
+      communityId: COMMUNITY,
+      audience: wholeCommunity,
+      ...content(),
+    });
+    const store = world.h.deps.store;
+    return (await claim(store, (await store.get('notices', draft.noticeId))!, world.h.clock.now()))!;
+  }
+
+  test('a first slice answers with the notice still publishing; scheduled runs continue at the cursor, reading each household once', async () => {
+    w = await noticeWorld();
+    const claimed = await claimedDraft(w);
+    const reads = watchHouseholds(w);
+
+    const first = await runPublication(w.h.deps, claimed, { slices: 1, slice: 100 });
+    expect(first.state).toBe('publishing');
+    expect(first.publishing).toMatchObject({ batchesDone: 1, households: 100 });
+    // The lease is given back: the next scheduled minute continues without waiting for it to end.
+    expect(new Date(first.publishing!.leaseUntil).getTime()).toBeLessThanOrEqual(w.h.clock.now().getTime());
+    const cursor = first.publishing!.cursor;
+
+    w.h.clock.advance(60_000);
+    const tick = await w.h.anonymous('scheduler', 'tick', {});
+    const notice = await w.h.deps.store.get('notices', claimed._id);
+
+    expect(tick).toMatchObject({ ok: true, data: { results: { notices: { resumed: 1 } } } });
+    expect(notice).toMatchObject({ state: 'published', households: 792, publishing: null });
+    expect(reads.filter((r) => r.after === null)).toHaveLength(1);
+    expect(reads.find((r) => r.after !== null)?.after).toBe(cursor);
+    expect(reads.reduce((sum, r) => sum + r.n, 0)).toBe(792);
+    expect(await w.h.deps.store.count('noticeTargets', { noticeId: claimed._id })).toBe(792);
+    const coverage = await w.staff.ok('notice', 'coverage', { noticeId: claimed._id });
+    expect(coverage.community.households).toBe(792);
+  });
+
+  test('a slice repeated after its run died before moving the cursor writes and pushes nothing twice', async () => {
+    w = await noticeWorld();
+    const claimed = await claimedDraft(w);
+    const store = w.h.deps.store;
+    // The run writes its slice's targets and push, and dies before its versioned write of the cursor.
+    const update = store.update.bind(store);
+    store.update = (async (...args: Parameters<typeof store.update>) => {
+      if (args[0] === 'notices') throw new Error('instance killed');
+      return update(...args);
+    }) as typeof store.update;
+    await expect(runPublication(w.h.deps, claimed, { slices: 3, slice: 300 })).rejects.toThrow(
+      'instance killed',
+    );
+    store.update = update;
+    expect(await store.count('noticeTargets', { noticeId: claimed._id })).toBe(300);
+
+    w.h.clock.advance(2 * 60_000);
+    const tick = await w.h.anonymous('scheduler', 'tick', {});
+
+    expect(tick).toMatchObject({ ok: true, data: { results: { notices: { resumed: 1 } } } });
+    expect(await store.get('notices', claimed._id)).toMatchObject({ state: 'published', households: 792 });
+    expect(await store.count('noticeTargets', { noticeId: claimed._id })).toBe(792);
+    const entries = await store.find('outbox', { where: { noticeId: claimed._id } });
+    expect(entries.flatMap((e) => e.userIds)).toEqual(['u_resident_li']);
+  });
+
+  test('a run whose lease is still held by a live run is not overtaken', async () => {
+    w = await noticeWorld();
+    const claimed = await claimedDraft(w);
+
+    const tick = await w.h.anonymous('scheduler', 'tick', {});
+
+    expect(tick).toMatchObject({ ok: true, data: { results: { notices: { resumed: 0, continuing: 0 } } } });
+    expect((await w.h.deps.store.get('notices', claimed._id))?.state).toBe('publishing');
   });
 });

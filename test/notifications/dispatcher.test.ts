@@ -1,6 +1,7 @@
 import { pushOutcomes } from '../../server/adapters/local/recording-push';
 import { backoffDelay, dispatchDue, dispatchEntries } from '../../server/core/notifications/dispatcher';
-import { fanOut, fanOutPending } from '../../server/core/notifications/fan-out';
+import { fanOut, fanOutPending, notificationFor } from '../../server/core/notifications/fan-out';
+import { fanOutAndSend } from '../../server/core/notifications/fresh-dispatch';
 import { DEFAULT_RETRY, type NotificationSettings } from '../../server/core/notifications/templates';
 import type { PushOutcome } from '../../server/core/ports/push';
 import { changeState, createWorld, deliveries, grant, settings, type World } from './fixture';
@@ -211,9 +212,10 @@ describe('dispatcher', () => {
 
       await drain(world);
 
-      expect(world.deps.push.sent.map((m) => [m.openid, m.templateId])).toEqual([
-        ['openid-user_worker', 'demo-tmpl-task'],
+      // Sent side by side: the order of the two is not part of the promise.
+      expect(world.deps.push.sent.map((m) => [m.openid, m.templateId]).sort()).toEqual([
         ['openid-user_liu', 'demo-tmpl-accepted'],
+        ['openid-user_worker', 'demo-tmpl-task'],
       ]);
     });
   });
@@ -259,6 +261,83 @@ describe('dispatcher', () => {
       expect(world.deps.push.sent).toHaveLength(1);
       expect(await deliveries(world, world.users.liu._id)).toEqual(['ticketAccepted/sent']);
     });
+  });
+});
+
+describe('fan-out and first send in one pass', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(() => world.close());
+  const sweep = (w: World) => fanOutAndSend(w.deps, settings, { entries: 100, budget: 1000 });
+
+  test('a fresh entry is fanned out and sent by the sweep itself, with no pending notification left', async () => {
+    await grant(world, world.users.liu._id, ['accepted']);
+    const entry = await changeState(world, { userIds: [world.users.liu._id, world.users.wang._id] });
+
+    const { tally } = await sweep(world);
+
+    expect(tally).toMatchObject({ sent: 1, inAppOnly: 1 });
+    expect((await world.deps.store.get('outbox', entry._id))?.state).toBe('fannedOut');
+    expect(await deliveries(world, world.users.liu._id)).toEqual(['ticketAccepted/sent']);
+    expect(await deliveries(world, world.users.wang._id)).toEqual(['ticketAccepted/inAppOnly:noGrant']);
+    expect(await dispatchDue(world.deps, settings)).toEqual({
+      sent: 0,
+      inAppOnly: 0,
+      failed: 0,
+      retry: 0,
+      skipped: 0,
+    });
+  });
+
+  test('the sweep and the after-action path racing over one entry send each message once', async () => {
+    for (const u of [world.users.liu, world.users.wang]) await grant(world, u._id, ['accepted']);
+    const entry = await changeState(world, { userIds: [world.users.liu._id, world.users.wang._id] });
+
+    await Promise.all([sweep(world), dispatchEntries(world.deps, settings, [entry._id]), sweep(world)]);
+    await drain(world);
+
+    expect(world.deps.push.sent.map((m) => m.openid).sort()).toEqual(['openid-user_liu', 'openid-user_wang']);
+  });
+
+  test('a notification an earlier pass wrote is not for this pass to send: it is sent once, by its own path', async () => {
+    for (const u of [world.users.liu, world.users.wang]) await grant(world, u._id, ['accepted']);
+    const entry = await changeState(world, { userIds: [world.users.liu._id, world.users.wang._id] });
+    // An earlier pass died after writing liu's notification (pending), before marking the entry.
+    await world.deps.store.insert('notifications', notificationFor(entry, world.users.liu._id));
+
+    const { tally } = await sweep(world);
+    await drain(world);
+
+    expect(tally).toMatchObject({ sent: 1, skipped: 1 });
+    expect(world.deps.push.sent.map((m) => m.openid).sort()).toEqual(['openid-user_liu', 'openid-user_wang']);
+    expect(await deliveries(world, world.users.liu._id)).toEqual(['ticketAccepted/sent']);
+  });
+
+  test('one accept is one message even when two entries for the same user are sent in one pass', async () => {
+    await grant(world, world.users.liu._id, ['accepted']);
+    await changeState(world, { userIds: [world.users.liu._id] });
+    await changeState(world, { userIds: [world.users.liu._id] });
+
+    await sweep(world);
+
+    expect(world.deps.push.sent).toHaveLength(1);
+    expect((await deliveries(world, world.users.liu._id)).sort()).toEqual([
+      'ticketAccepted/inAppOnly:noGrant',
+      'ticketAccepted/sent',
+    ]);
+  });
+
+  test('an entry larger than the whole budget is fanned out pending and sent by dispatchDue', async () => {
+    for (const u of [world.users.liu, world.users.wang]) await grant(world, u._id, ['accepted']);
+    await changeState(world, { userIds: [world.users.liu._id, world.users.wang._id] });
+
+    const first = await fanOutAndSend(world.deps, settings, { entries: 10, budget: 1 });
+    const due = await dispatchDue(world.deps, settings);
+
+    expect(first.tally.sent).toBe(0);
+    expect(due.sent).toBe(2);
   });
 });
 

@@ -15,6 +15,7 @@ import type { ApiResult } from '../../typings/common';
 import type { FunctionName } from '../../typings/functions';
 import type * as TransportModule from '../../miniprogram/services/transport';
 import { createHarness, type Harness } from '../support/harness';
+import { asDevelopBuild } from '../support/simulate-page';
 import { tdesignStubs } from '../support/tdesign-stubs';
 
 const wxMock = {
@@ -23,6 +24,11 @@ const wxMock = {
   reLaunch: jest.fn(),
   stopPullDownRefresh: jest.fn(),
   scanCode: jest.fn(),
+  showModal: jest.fn((o: { success?: (r: { confirm: boolean }) => void }) => o.success?.({ confirm: true })),
+  downloadFile: jest.fn((o: { success: (r: object) => void }) =>
+    o.success({ statusCode: 200, tempFilePath: '/tmp/sheet.pdf' }),
+  ),
+  openDocument: jest.fn(),
 };
 (globalThis as unknown as { wx: typeof wxMock }).wx = wxMock;
 // The handlers run in this jsdom test too; the QR library needs Node's TextEncoder, which jsdom leaves out.
@@ -57,6 +63,7 @@ describe('onboarding through the pages', () => {
     const simulate = require('miniprogram-simulate') as Simulate;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
     const transport = require('../../miniprogram/services/transport') as typeof TransportModule;
+    asDevelopBuild();
     transport.setTransport({
       async call(name, data) {
         const { action, ...req } = data;
@@ -175,4 +182,44 @@ describe('onboarding through the pages', () => {
       home.querySelectorAll('.entry').map((e) => e.dom!.querySelector('.t-cell__title')?.textContent),
     ).toEqual(['工单收件箱', '入户走访', '住户申请']);
   });
+
+  test('staff open a building’s codes, print its sheet, and revoke a code that leaked', async () => {
+    const household = (await h.deps.store.get('households', householdId))!;
+    // pdfkit cannot load under jsdom (it resolves its font metrics from a file URL): the PDF itself is
+    // tested in test/households/onboarding.test.ts; here the page's handling of the sheet.
+    h.deps.codeSheets = { render: async () => new TextEncoder().encode('%PDF-stand-in') };
+    const page = await render('packages/staff/pages/household-codes/index', STAFF, {
+      communityId: 'c_wujiayuan',
+    });
+    const buildings = page.querySelectorAll('.building');
+    expect(buildings.length).toBeGreaterThan(10);
+    const index = page.instance.data.buildings.findIndex(
+      (b: { buildingId: string }) => b.buildingId === household.buildingId,
+    );
+    buildings[index]!.dispatchEvent('tap');
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(page.querySelectorAll('.code')).toHaveLength(0);
+
+    await tap(page, '.sheet');
+    expect(wxMock.downloadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ url: expect.stringMatching(/\/files\/exports\/c_wujiayuan\/.+\.pdf$/) }),
+    );
+    expect(wxMock.openDocument).toHaveBeenCalledWith({
+      filePath: '/tmp/sheet.pdf',
+      fileType: 'pdf',
+      showMenu: true,
+    });
+    const households = await h.deps.store.count('households', { buildingId: household.buildingId });
+    expect(page.querySelectorAll('.code')).toHaveLength(households);
+
+    const [first] = (
+      await h
+        .as(STAFF)
+        .ok('user', 'householdCodes', { communityId: 'c_wujiayuan', buildingId: household.buildingId })
+    ).codes;
+    await tap(page, '.revoke');
+    expect(page.querySelectorAll('.code')).toHaveLength(households - 1);
+    const answer = await h.as(STAFF).call('user', 'previewHouseholdCode', { code: first!.scene });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'HOUSEHOLD.CODE_REVOKED' } });
+  }, 60_000);
 });

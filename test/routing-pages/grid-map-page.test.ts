@@ -62,7 +62,7 @@ const view: GridMapView = {
       microGridId: 'm2',
       gridId: 'g2',
       name: '1号微网格',
-      label: '吴家园小学专属网格-1号微网格',
+      label: '吴家园小学-1号微网格',
       sort: 1,
       boundary: { type: 'MultiPolygon', coordinates: [[ring(103.8, 36.05)], [ring(103.82, 36.05)]] },
     },
@@ -98,10 +98,7 @@ describe('the staff grid map page', () => {
     };
     expect(api.getGridMap).toHaveBeenCalledWith('c1');
     expect(data.polygons).toHaveLength(4);
-    expect(data.markers.map((m) => m.label.content)).toEqual([
-      '第一网格-1号微网格',
-      '吴家园小学专属网格-1号微网格',
-    ]);
+    expect(data.markers.map((m) => m.label.content)).toEqual(['第一网格-1号微网格', '吴家园小学-1号微网格']);
     expect(data.latitude).toBe(36.05);
     expect(wxMock.setNavigationBarTitle).toHaveBeenCalledWith({ title: '吴家园社区 网格地图' });
     expect(text(comp, '.hint')).toBe('点击地图任意位置，查看该处的问题会派给谁');
@@ -113,8 +110,9 @@ describe('the staff grid map page', () => {
       reason: '坐标位于专属网格 吴家园小学，专属网格优先',
       communityId: 'c1',
       grid: { gridId: 'g2', name: '吴家园小学专属网格' },
-      microGrid: { microGridId: 'm2', label: '吴家园小学专属网格-1号微网格' },
+      microGrid: { microGridId: 'm2', label: '吴家园小学-1号微网格' },
       assignee: { userId: 'u1', name: '张丽' },
+      nobodyToAssign: false,
       alsoNotify: [],
       urgent: false,
       assignmentReason: '由在岗的主责网格员处理',
@@ -125,7 +123,7 @@ describe('the staff grid map page', () => {
       .dispatchEvent('tap', { detail: { latitude: 36.055, longitude: 103.805 } });
     await simulate.sleep(0);
     expect(api.routePoint).toHaveBeenCalledWith('c1', { lat: 36.055, lng: 103.805 }, 'other');
-    expect(text(comp, '.place')).toBe('吴家园小学专属网格-1号微网格');
+    expect(text(comp, '.place')).toBe('吴家园小学-1号微网格');
     expect(text(comp, '.assignee')).toBe('处理人：张丽');
     expect(text(comp, '.rule')).toBe('专属网格优先');
     expect(text(comp, '.reason')).toBe('坐标位于专属网格 吴家园小学，专属网格优先');
@@ -139,6 +137,7 @@ describe('the staff grid map page', () => {
       grid: null,
       microGrid: null,
       assignee: null,
+      nobodyToAssign: true,
       alsoNotify: [],
       urgent: false,
       assignmentReason: '转社区值班台',
@@ -147,7 +146,7 @@ describe('the staff grid map page', () => {
     comp.querySelector('#grid-map')!.dispatchEvent('tap', { detail: { latitude: 30, longitude: 100 } });
     await simulate.sleep(0);
     expect(text(comp, '.place')).toBe('未定位到微网格');
-    expect(text(comp, '.assignee')).toBe('处理人：社区值班台');
+    expect(text(comp, '.assignee')).toBe('处理人：暂无处理人，转社区值班台');
     expect(text(comp, '.reason')).toBe('无法定位，转社区值班台');
   });
 });

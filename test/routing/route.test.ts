@@ -135,8 +135,10 @@ describe('address', () => {
 describe('category rules', () => {
   it('sends a gas report to the worker and the grid leader at once, urgent', async () => {
     const d = await route(deps, { category: 'gasLeak', buildingId: 'b1' });
+    // The rule says how the place was found; the category's part is in the reason and the recipients.
     expect(d).toMatchObject({
-      rule: 'category',
+      rule: 'address',
+      nobodyToAssign: false,
       assigneeUserId: 'u-w1',
       alsoNotifyUserIds: ['u-leader1'],
       urgent: true,
@@ -192,7 +194,8 @@ describe('assignment fallbacks', () => {
   it('with no workers and no leader keeps the place and goes to the duty queue', async () => {
     const d = await route(deps, at(103.821, 36.001));
     expect(d).toMatchObject({
-      rule: 'dutyQueue',
+      rule: 'geofence',
+      nobodyToAssign: true,
       microGridId: 'm4',
       assigneeUserId: null,
       assignedBy: 'nobody',

@@ -33,7 +33,7 @@ describe('scenario 4: a report from outside every grid', () => {
     });
     // Nobody to give it to: the duty desk (staff and secretary) hears of it at once.
     expect(await outbox(h)).toEqual([
-      { kind: 'ticketAssigned', userIds: ['u_staff_dashaping', 'u_secretary_dashaping'] },
+      { kind: 'ticketAssigned', userIds: ['u_secretary_dashaping', 'u_staff_dashaping'] },
     ]);
 
     const queue = await staff.ok('ticket', 'dutyQueue', { communityId: 'c_dashaping' });
@@ -67,7 +67,7 @@ describe('scenario 4: a report from outside every grid', () => {
     expect(timeline(seen)).toEqual(['submitted', 'routed', 'accepted', 'resolved']);
     const jinId = uid('dev-resident-jin');
     expect(await outbox(h)).toEqual([
-      { kind: 'ticketAssigned', userIds: ['u_staff_dashaping', 'u_secretary_dashaping'] },
+      { kind: 'ticketAssigned', userIds: ['u_secretary_dashaping', 'u_staff_dashaping'] },
       { kind: 'ticketAssigned', userIds: [uid('dev-worker-dashaping-02-1')] },
       { kind: 'ticketAssigned', userIds: [jinId] },
       { kind: 'ticketAccepted', userIds: [jinId] },

@@ -69,7 +69,8 @@ describe('scenario 2: blocked sewer wells in 文明村小区', () => {
     // Followers may read it, but only the reporter answers it.
     expect((await he.ok('ticket', 'get', { ticketId: first.ticketId })).allowedActions).toEqual([]);
 
-    const residents = [uid('dev-resident-wang'), uid('dev-resident-he'), uid('dev-resident-zhao')];
+    // Recipients of a change's own notifications, in id order.
+    const residents = [uid('dev-resident-he'), uid('dev-resident-wang'), uid('dev-resident-zhao')];
     expect(await outbox(h)).toEqual([
       { kind: 'ticketAssigned', userIds: [uid('dev-resident-wang')] },
       { kind: 'ticketAssigned', userIds: [uid('dev-worker-wulipucun-01-1')] },
@@ -99,5 +100,84 @@ describe('scenario 2: blocked sewer wells in 文明村小区', () => {
     for (const resident of ['dev-resident-wang', 'dev-resident-he', 'dev-resident-zhao'])
       expect(await deadLinks(h, resident, 'resident')).toEqual([]);
     expect(await deadLinks(h, 'dev-worker-wulipucun-01-1', 'handler')).toEqual([]);
+  });
+
+  describe('same problem across the estate', () => {
+    const sewer = async () =>
+      h.as('dev-resident-wang').ok('ticket', 'submit', {
+        clientRequestId: requestId(),
+        category: 'sewerBlocked',
+        description: '1号楼前下水井堵了',
+        photos: [],
+        place: { kind: 'building', buildingId: 'b_wulipucun_wenmingcun_1' },
+      });
+
+    it('offers the ticket of building 1 to a neighbour reporting at building 4, 150 m away in the same estate', async () => {
+      const first = await sewer();
+      const offered = await h.as('dev-resident-zhao').ok('ticket', 'nearby', {
+        category: 'sewerBlocked',
+        place: { kind: 'building', buildingId: 'b_wulipucun_wenmingcun_4' },
+      });
+      expect(offered.map((t) => t.ticketId)).toEqual([first.ticketId]);
+    });
+
+    it('offers it at building 7, 280 m away, still the estate; but not to a bare map point there in another micro-grid', async () => {
+      const first = await sewer();
+      const zhao = h.as('dev-resident-zhao');
+      const byBuilding = await zhao.ok('ticket', 'nearby', {
+        category: 'sewerBlocked',
+        place: { kind: 'building', buildingId: 'b_wulipucun_wenmingcun_7' },
+      });
+      const byPoint = await zhao.ok('ticket', 'nearby', {
+        category: 'sewerBlocked',
+        place: { kind: 'point', point: { lat: 36.051754, lng: 103.856049 } },
+      });
+      expect(byBuilding.map((t) => t.ticketId)).toEqual([first.ticketId]);
+      expect(byPoint).toEqual([]);
+    });
+
+    it('offers a ticket of the same micro-grid to a map point beyond the radius', async () => {
+      const first = await sewer();
+      // Building 2's spot, ~125 m from building 1, registered to the same micro-grid.
+      const offered = await h.as('dev-resident-he').ok('ticket', 'nearby', {
+        category: 'sewerBlocked',
+        place: { kind: 'point', point: { lat: 36.052293, lng: 103.854181 } },
+      });
+      expect(offered.map((t) => t.ticketId)).toEqual([first.ticketId]);
+    });
+
+    it('reads at most 50 tickets however many are open in the estate, and still offers the nearest first', async () => {
+      const first = await sewer();
+      const template = (await h.deps.store.get('tickets', first.ticketId))!;
+      // 400 more open reports of the category across the estate, by other reporters, each at building 7.
+      await h.deps.store.insertMany(
+        'tickets',
+        Array.from({ length: 400 }, (_, i) => ({
+          ...template,
+          _id: `tk_far_${String(i).padStart(4, '0')}`,
+          reporterUserId: `u_other_${i}`,
+          buildingId: 'b_wulipucun_wenmingcun_7',
+          location: { lat: 36.051754, lng: 103.856049 },
+          cell: null,
+        })),
+      );
+      const store = h.deps.store;
+      const find = store.find.bind(store);
+      let read = 0;
+      store.find = (async (collection, query) => {
+        const docs = await find(collection, query);
+        if (collection === 'tickets') read += docs.length;
+        return docs;
+      }) as typeof store.find;
+
+      const offered = await h.as('dev-resident-he').ok('ticket', 'nearby', {
+        category: 'sewerBlocked',
+        place: { kind: 'point', point: { lat: 36.052293, lng: 103.854181 } },
+      });
+
+      expect(read).toBeLessThanOrEqual(50);
+      expect(offered.length).toBeGreaterThan(0);
+      expect(offered[0]?.ticketId).toBe(first.ticketId);
+    });
   });
 });

@@ -88,6 +88,29 @@ describe('ticket guards', () => {
       expect(!refused.ok && refused.error.code).toBe('RATE.LIMITED');
     });
 
+    it('when two reports arrive at the same moment with one left in the hour, exactly one passes', async () => {
+      await h.deps.store.insert('ticketPolicies', { _id: 'c_jiaojiawan', submitsPerHour: 2 });
+      const liu = h.as('dev-resident-liu');
+      await liu.ok('ticket', 'submit', report());
+      const answers = await Promise.all([
+        liu.call('ticket', 'submit', report()),
+        liu.call('ticket', 'submit', report()),
+      ]);
+      expect(answers.filter((a) => a.ok)).toHaveLength(1);
+      expect(answers.filter((a) => !a.ok).map((a) => !a.ok && a.error.code)).toEqual(['RATE.LIMITED']);
+      expect(await h.deps.store.count('tickets', { reporterUserId: uid('dev-resident-liu') })).toBe(2);
+    });
+
+    it('when ten reports arrive at once with three left, three pass and seven are refused', async () => {
+      await h.deps.store.insert('ticketPolicies', { _id: 'c_jiaojiawan', submitsPerHour: 3 });
+      const liu = h.as('dev-resident-liu');
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => liu.call('ticket', 'submit', report())),
+      );
+      expect(answers.filter((a) => a.ok)).toHaveLength(3);
+      expect(await h.deps.store.count('tickets')).toBe(3);
+    });
+
     it('still answers a retry of an accepted report after the limit is reached', async () => {
       const liu = h.as('dev-resident-liu');
       const reqs = Array.from({ length: 10 }, () => report());

@@ -28,23 +28,37 @@ export function requestId(): string {
   return `req-${Date.now().toString(36)}-${requestSerial}`;
 }
 
-/** Outbox entries (kind and recipients) in the order they were written; `from` skips earlier ones. */
+/**
+ * What the changes queued, in the order they were written: outbox entries, and the notifications a change
+ * with few recipients wrote itself (grouped by the entry id they derive from; recipients then in id order).
+ * `from` skips earlier ones.
+ */
 export async function outbox(
   h: Harness,
   from = 0,
 ): Promise<Array<{ kind: NotificationKind; userIds: string[] }>> {
   const entries = await h.deps.store.find('outbox');
+  const groups = new Map<string, { kind: NotificationKind; userIds: string[]; createdAt: string }>(
+    entries.map((e) => [e._id, { kind: e.kind, userIds: e.userIds, createdAt: e.createdAt }]),
+  );
+  const entryIds = new Set(entries.map((e) => e._id));
+  for (const n of await h.deps.store.find('notifications')) {
+    if (entryIds.has(n.outboxId)) continue;
+    const group = groups.get(n.outboxId) ?? { kind: n.kind, userIds: [], createdAt: n.createdAt };
+    group.userIds = [...group.userIds, n.userId].sort();
+    groups.set(n.outboxId, group);
+  }
   // Ids from the sequential test ids (outbox_7) order entries written at the same instant; others sort first.
   const serial = (id: string) => Number(/^outbox_(\d+)$/.exec(id)?.[1] ?? -1);
-  return entries
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || serial(a._id) - serial(b._id))
+  return [...groups.entries()]
+    .sort(([a, x], [b, y]) => x.createdAt.localeCompare(y.createdAt) || serial(a) - serial(b))
     .slice(from)
-    .map((e) => ({ kind: e.kind, userIds: e.userIds }));
+    .map(([, g]) => ({ kind: g.kind, userIds: g.userIds }));
 }
 
-/** How many outbox entries exist: a mark for `outbox(h, mark)`. */
+/** How many things were queued so far: a mark for `outbox(h, mark)`. */
 export async function outboxMark(h: Harness): Promise<number> {
-  return h.deps.store.count('outbox');
+  return (await outbox(h)).length;
 }
 
 /** The event types of the ticket's timeline, as the reporter sees it. */

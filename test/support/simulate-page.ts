@@ -5,12 +5,24 @@
  */
 import { join } from 'node:path';
 import type * as SimulateModule from 'miniprogram-simulate';
+import type * as EnvModule from '../../miniprogram/config/env';
 
 export type Simulate = typeof SimulateModule;
 export type Comp = ReturnType<Simulate['render']>;
 
+/**
+ * In the page's (fresh) module registry, choose what app.ts would choose for the develop build in DevTools:
+ * the local cloud (miniprogram/config/env.ts; test/miniprogram/transport-choice.test.ts checks the others).
+ */
+export function asDevelopBuild(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
+  const env = require('../../miniprogram/config/env') as typeof EnvModule;
+  env.setAppEnv(env.appEnvFor('develop'));
+}
+
 /** miniprogram-simulate from a clean module registry: call in beforeEach, after jest.resetModules(). */
 export function freshSimulate(): Simulate {
+  asDevelopBuild();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- simulate must load after the global wx exists
   return require('miniprogram-simulate') as Simulate;
 }

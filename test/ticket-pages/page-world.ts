@@ -10,6 +10,7 @@ import type { FunctionName } from '../../typings/functions';
 import type * as TransportModule from '../../miniprogram/services/transport';
 import type * as UploadModule from '../../miniprogram/services/upload';
 import type { Harness } from '../support/harness';
+import { asDevelopBuild } from '../support/simulate-page';
 
 export const miniprogramRoot = join(__dirname, '..', '..', 'miniprogram');
 
@@ -80,6 +81,7 @@ export async function renderPage(
   query: Record<string, string> = {},
 ): Promise<RenderedPage> {
   jest.resetModules();
+  asDevelopBuild();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- simulate must load after the global wx exists
   const simulate = require('miniprogram-simulate') as Simulate;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry

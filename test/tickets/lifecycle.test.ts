@@ -138,7 +138,7 @@ describe('ticket lifecycle side paths', () => {
     await h.as('dev-resident-wang').ok('ticket', 'submit', report({ category: 'gasLeak' }));
     expect((await outbox(h))[1]).toEqual({
       kind: 'ticketAssigned',
-      userIds: [uid('dev-worker-wulipucun-01-1'), uid('dev-leader-wulipucun-01')],
+      userIds: [uid('dev-leader-wulipucun-01'), uid('dev-worker-wulipucun-01-1')],
     });
   });
 
@@ -260,7 +260,7 @@ describe('ticket lifecycle side paths', () => {
     const long =
       '小区东门旁边的下水井盖被掀开，污水一直往外冒，旁边堆着纸箱杂物，消防车也进不来，晚上路过的老人差点掉进去';
     await h.as('dev-resident-wang').ok('ticket', 'submit', report({ description: long }));
-    const [toWorker] = await h.deps.store.find('outbox', { where: { title: '新工单待签收' } });
+    const [toWorker] = await h.deps.store.find('notifications', { where: { title: '新工单待签收' } });
     expect(toWorker?.body.endsWith('…')).toBe(true);
     expect(toWorker?.body).toContain('小区东门旁边的下水井盖被掀开');
     expect([...(toWorker?.body.split('：')[1] ?? '')].length).toBe(40);

@@ -7,6 +7,7 @@
 import type {
   MsgSecCheckBody,
   SubscribeMessageBody,
+  UnlimitedCodeBody,
   WechatSdk,
 } from '../../server/adapters/cloudbase/wechat-openapi';
 
@@ -19,6 +20,7 @@ export class FakeWechatSdk implements WechatSdk {
   readonly sends: SubscribeMessageBody[] = [];
   readonly checks: MsgSecCheckBody[] = [];
   readonly decodes: string[][] = [];
+  readonly codes: UnlimitedCodeBody[] = [];
   private readonly script: Scripted[] = [];
 
   /** Answers for the next calls, in order; with none left, calls succeed plainly. */
@@ -47,5 +49,16 @@ export class FakeWechatSdk implements WechatSdk {
   async getOpenData(cloudIDs: string[]): Promise<Array<Record<string, unknown>>> {
     this.decodes.push(cloudIDs);
     return (await this.answer([])) as Array<Record<string, unknown>>;
+  }
+
+  async getUnlimitedCode(
+    body: UnlimitedCodeBody,
+  ): Promise<{ buffer?: Uint8Array; errCode?: number; errMsg?: string }> {
+    this.codes.push(body);
+    return (await this.answer({ buffer: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) })) as {
+      buffer?: Uint8Array;
+      errCode?: number;
+      errMsg?: string;
+    };
   }
 }

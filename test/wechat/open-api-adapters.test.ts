@@ -8,6 +8,7 @@
 import { WechatContentCheck } from '../../server/adapters/cloudbase/wechat-content-check';
 import { WechatGroupTickets } from '../../server/adapters/cloudbase/wechat-group-tickets';
 import { WechatPush } from '../../server/adapters/cloudbase/wechat-push';
+import { WechatMiniProgramCodes } from '../../server/adapters/cloudbase/wechat-wxacode';
 import { FakeWechatSdk, sdkError } from './fake-sdk';
 
 const message = {
@@ -133,5 +134,31 @@ describe('group cloudIDs through WechatGroupTickets (getOpenData)', () => {
   ])('%s is %s', async (_name, scripted, reason) => {
     const sdk = new FakeWechatSdk().next(scripted as never);
     expect(await new WechatGroupTickets('wx-ours', sdk).decode('cid')).toEqual({ ok: false, reason });
+  });
+});
+
+describe('wxacode.getUnlimited through WechatMiniProgramCodes', () => {
+  test('asks for the scene and page, checking the path only for a release build', async () => {
+    const sdk = new FakeWechatSdk();
+    const png = await new WechatMiniProgramCodes('trial', sdk).render({
+      scene: 'c=abc123',
+      page: 'pages/bind-household/index',
+    });
+    expect(Array.from(png.slice(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(sdk.codes).toEqual([
+      expect.objectContaining({
+        scene: 'c=abc123',
+        page: 'pages/bind-household/index',
+        checkPath: false,
+        envVersion: 'trial',
+      }),
+    ]);
+  });
+
+  test("WeChat's refusal is an error naming its code, never an empty image", async () => {
+    const sdk = new FakeWechatSdk().next({ answer: { errCode: 41030, errMsg: 'invalid page' } });
+    await expect(
+      new WechatMiniProgramCodes('release', sdk).render({ scene: 'c=abc123', page: 'pages/nope/index' }),
+    ).rejects.toThrow(/41030/);
   });
 });

@@ -44,6 +44,12 @@ const bindRequests: HomeEntry = {
   note: '居民绑定住户的申请，核实后通过',
   url: '/packages/worker/pages/bind-requests/index',
 };
+const householdCodes: HomeEntry = {
+  key: 'household-codes',
+  title: '住户码',
+  note: '每户一码，打印张贴或发放',
+  url: '/packages/staff/pages/household-codes/index',
+};
 const dutyQueue: HomeEntry = {
   key: 'duty-queue',
   title: '值班台',
@@ -81,12 +87,31 @@ const groups: HomeEntry = {
   url: '/packages/staff/pages/groups/index',
 };
 
+const workbench: HomeEntry = {
+  key: 'workbench',
+  title: '工单工作台',
+  note: '全部工单：筛选、搜索、改派、合并',
+  url: '/packages/staff/pages/workbench/index',
+};
+const leaderHome: HomeEntry = {
+  key: 'leader-home',
+  title: '网格长首页',
+  note: '本网格在办、超时和督办工单',
+  url: '/packages/worker/pages/leader-home/index',
+};
+const secretaryHome: HomeEntry = {
+  key: 'secretary-home',
+  title: '书记首页',
+  note: '督办工单与书记信箱',
+  url: '/packages/staff/pages/secretary-home/index',
+};
+
 export const entriesByRole = {
   resident: [report, myTickets, notices],
   worker: [inbox, visits, bindRequests],
-  leader: [inbox, visits, bindRequests],
-  staff: [dutyQueue, gridMap, members, compose, groups],
-  secretary: [letters, dutyQueue, compose, groups],
+  leader: [leaderHome, inbox, workbench, visits, bindRequests],
+  staff: [workbench, dutyQueue, gridMap, members, householdCodes, bindRequests, compose, groups],
+  secretary: [secretaryHome, letters, workbench, dutyQueue, compose, groups],
 } as const satisfies Record<Role, readonly HomeEntry[]>;
 
 const ORDER: Role[] = ['resident', 'worker', 'leader', 'staff', 'secretary'];

@@ -10,9 +10,9 @@ import { displayUrl } from '../../services/files';
 import {
   bindGroupFromLaunch,
   confirmNotice,
-  currentUserId,
   noticeDetail,
   sharePath,
+  shareTokenFor,
 } from '../../services/notice';
 import { noticeCategoryLabels, timeText } from '../notices/categories';
 
@@ -25,8 +25,8 @@ Component({
     publishedText: '',
     corrections: [] as Array<{ timeText: string; note: string }>,
     confirming: false,
-    /** Goes into the share path: whoever opens the card from a group binds it to this user's grid. */
-    userId: '',
+    /** A worker's or leader's signed token for the share path: the group a card is opened in gets their grid. */
+    shareToken: '',
     error: '',
   },
   methods: {
@@ -35,11 +35,9 @@ Component({
       this.setData({ noticeId });
       wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] });
       void this.load();
-      currentUserId().then(
-        (userId) => this.setData({ userId }),
-        () => undefined,
-      );
-      void bindGroupFromLaunch(noticeId, query.sharer);
+      void shareTokenFor(noticeId).then((shareToken) => this.setData({ shareToken: shareToken ?? '' }));
+      // The token is URL-safe as it is (ids, dots, base64url): the query carries it unchanged.
+      void bindGroupFromLaunch(noticeId, query.share);
     },
     async load() {
       try {
@@ -91,7 +89,7 @@ Component({
     onShareAppMessage() {
       return {
         title: this.data.notice?.title ?? '社区通知',
-        path: sharePath(this.data.noticeId, this.data.userId || null),
+        path: sharePath(this.data.noticeId, this.data.shareToken || null),
       };
     },
   },

@@ -24,12 +24,25 @@ export interface MsgSecCheckBody {
   content: string;
 }
 
+/** wxacode.getUnlimited's body: a mini-program code that opens `page` with `scene` (≤ 32 characters). */
+export interface UnlimitedCodeBody {
+  scene: string;
+  page: string;
+  checkPath: boolean;
+  envVersion: 'release' | 'trial' | 'develop';
+  width: number;
+}
+
 export interface WechatSdk {
   /** Resolves with WeChat's answer; throws the SDK's error ({errCode, errMsg}) on a failure. */
   sendSubscribeMessage(body: SubscribeMessageBody): Promise<unknown>;
   msgSecCheck(body: MsgSecCheckBody): Promise<unknown>;
   /** One decoded item per cloudID: `{cloudID, data}` or an item carrying its own errCode. */
   getOpenData(cloudIDs: string[]): Promise<Array<Record<string, unknown>>>;
+  /** The code's image, or WeChat's refusal as `{errCode, errMsg}`. */
+  getUnlimitedCode(
+    body: UnlimitedCodeBody,
+  ): Promise<{ buffer?: Uint8Array; errCode?: number; errMsg?: string }>;
 }
 
 let loaded: typeof WxServerSdk | null = null;
@@ -53,6 +66,12 @@ export const wxServerSdk: WechatSdk = {
   sendSubscribeMessage: async (body) => (await sdk()).openapi.subscribeMessage.send(body) as Promise<unknown>,
   msgSecCheck: async (body) => (await sdk()).openapi.security.msgSecCheck(body) as Promise<unknown>,
   getOpenData: async (cloudIDs) => (await (await sdk()).getOpenData({ list: cloudIDs })).list,
+  getUnlimitedCode: async (body) =>
+    (await sdk()).openapi.wxacode.getUnlimited(body) as Promise<{
+      buffer?: Uint8Array;
+      errCode?: number;
+      errMsg?: string;
+    }>,
 };
 
 /** WeChat open-API failures arrive as thrown errors carrying errCode; this reads it without trusting shape. */

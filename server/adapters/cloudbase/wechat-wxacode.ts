@@ -4,26 +4,27 @@
  * Not exercised here: no WeChat on our machines (locally QrMiniProgramCodes stands in).
  */
 import type { MiniProgramCodeRequest, MiniProgramCodes } from '../../core/ports/mini-program-codes';
-import { errorText, wechatErrorCode, wechatOpenApi } from './wechat-openapi';
+import { errorText, wechatErrorCode, wxServerSdk, type WechatSdk } from './wechat-openapi';
 
 type EnvVersion = 'release' | 'trial' | 'develop';
 
 export class WechatMiniProgramCodes implements MiniProgramCodes {
   /** `envVersion` follows GRIDLINK_MINIPROGRAM_STATE: formal → release, trial → trial, developer → develop. */
-  constructor(private readonly envVersion: EnvVersion = 'release') {}
+  constructor(
+    private readonly envVersion: EnvVersion = 'release',
+    private readonly sdk: WechatSdk = wxServerSdk,
+  ) {}
 
   async render(request: MiniProgramCodeRequest): Promise<Uint8Array> {
     try {
-      const answer = (await (
-        await wechatOpenApi()
-      ).wxacode.getUnlimited({
+      const answer = await this.sdk.getUnlimitedCode({
         scene: request.scene,
         page: request.page,
         // An unpublished page (trial, develop) would be refused with 41030 when checked.
         checkPath: this.envVersion === 'release',
         envVersion: this.envVersion,
         width: 430,
-      })) as { buffer?: Uint8Array; errCode?: number; errMsg?: string };
+      });
       if (!answer.buffer || (answer.errCode !== undefined && answer.errCode !== 0))
         throw new Error(`wxacode.getUnlimited answered ${answer.errCode}: ${answer.errMsg}`);
       return new Uint8Array(answer.buffer);

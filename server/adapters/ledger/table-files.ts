@@ -2,9 +2,10 @@
  * Ledger tables to and from file bytes: CSV (papaparse; UTF-8, with or without BOM) and .xlsx (exceljs; the
  * first worksheet). Every cell becomes trimmed text, so the core validates one shape whatever the format.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../core/errors';
+import { loadExcel } from './excel';
 import type { LedgerTable } from '../../core/grids/ledger/table';
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -26,7 +27,7 @@ export function readCsv(text: string): LedgerTable {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<LedgerTable> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs' typings predate Buffer's generic parameter.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
@@ -77,7 +78,7 @@ export async function writeTable(
 ): Promise<Uint8Array> {
   if (format === 'csv')
     return new TextEncoder().encode(`\uFEFF${Papa.unparse([table.headers, ...table.rows])}\r\n`);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(table.headers);
   for (const row of table.rows) sheet.addRow(row);

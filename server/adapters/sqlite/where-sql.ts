@@ -71,7 +71,9 @@ export function querySql(table: string, query: Query, params: unknown[]): string
   const order = (query.orderBy ?? []).map(
     ([field, dir]) => `${fieldExpr(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`,
   );
-  order.push('_id ASC');
+  // A total order for ties, unless the query orders by _id itself (a second _id term would cost SQLite a
+  // temporary sort instead of walking the index in order).
+  if (!(query.orderBy ?? []).some(([field]) => field === '_id')) order.push('_id ASC');
   sql += ` ORDER BY ${order.join(', ')}`;
   if (query.limit !== undefined || query.skip !== undefined) {
     sql += ' LIMIT ? OFFSET ?';

@@ -94,7 +94,8 @@ function addInto(map: Record<string, FigureCounts>, key: string, counts: FigureC
 
 /** Applies increments to a shard document (a copy is returned; cells that fall to zero are dropped). */
 export function applyIncrements(shard: FigureShard, increments: FigureIncrement[], at: string): FigureShard {
-  const next: FigureShard = structuredClone(shard);
+  // A JSON copy, not structuredClone: the shard is plain JSON, and the pages' jsdom tests have no structuredClone.
+  const next = JSON.parse(JSON.stringify(shard)) as FigureShard;
   next.updatedAt = at;
   for (const inc of increments) {
     const { cell, counts, sign } = inc;

@@ -14,9 +14,10 @@ import { importBoundaries } from './ledger/import-boundaries';
 import { importBuildings } from './ledger/import-buildings';
 import { importHouseholds } from './ledger/import-households';
 import { importMembers } from './ledger/import-members';
+import { inviteAll } from '../users/invites';
 import type { LedgerTable } from './ledger/table';
 
-type ImportDeps = Pick<Deps, 'store' | 'clock'>;
+type ImportDeps = Pick<Deps, 'store' | 'clock' | 'secrets'>;
 
 /** Checks the caller is staff of an existing community. */
 export async function requireStaffOf(
@@ -51,11 +52,18 @@ export async function importLedgerTable(
 ): Promise<ImportSummary> {
   await requireStaffOf(deps, caller, input.communityId);
   const { store } = deps;
-  const counts =
-    input.kind === 'buildings'
-      ? await importBuildings(store, input.communityId, input.table)
-      : input.kind === 'households'
-        ? await importHouseholds(store, input.communityId, input.table)
-        : await importMembers(store, input.communityId, input.table, toIso(deps.clock.now()));
-  return { kind: input.kind, ...counts };
+  if (input.kind !== 'members') {
+    const counts =
+      input.kind === 'buildings'
+        ? await importBuildings(store, input.communityId, input.table)
+        : await importHouseholds(store, input.communityId, input.table);
+    return { kind: input.kind, ...counts };
+  }
+  const { invitees, ...counts } = await importMembers(
+    store,
+    input.communityId,
+    input.table,
+    toIso(deps.clock.now()),
+  );
+  return { kind: input.kind, ...counts, invites: await inviteAll(deps, caller, input.communityId, invitees) };
 }

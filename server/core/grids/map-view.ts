@@ -22,7 +22,7 @@ export async function gridMapView(
     store.find('grids', { where, orderBy: [['sort', 'asc']] }),
     store.find('microGrids', { where, orderBy: [['sort', 'asc']] }),
   ]);
-  const gridName = new Map(grids.map((g) => [g._id, g.name]));
+  const gridOf = new Map(grids.map((g) => [g._id, g]));
   return {
     communityId: community._id,
     name: community.name,
@@ -40,7 +40,7 @@ export async function gridMapView(
       microGridId: m._id,
       gridId: m.gridId,
       name: m.name,
-      label: microGridLabel(gridName.get(m.gridId) ?? '', m.name),
+      label: microGridLabel(gridOf.get(m.gridId), m.name),
       sort: m.sort,
       boundary: m.boundary as GeoBoundary | null,
     })),

@@ -62,7 +62,7 @@ export async function rosterView(store: Store, communityId: string): Promise<Ros
         .filter((m) => m.gridId === g._id)
         .map((m) => ({
           microGridId: m._id,
-          label: microGridLabel(g.name, m.name),
+          label: microGridLabel(g, m.name),
           workers: views.filter((v) => v.microGridId === m._id && v.duty === 'worker').sort(primaryFirst),
         })),
     })),

@@ -40,7 +40,7 @@ export async function bindHousehold(
 ): Promise<BindOutcome> {
   const { store } = deps;
   if (input.householdId !== undefined) throw new AppError('HOUSEHOLD.RAW_ID_REFUSED');
-  if (!input.code) throw new AppError('VALIDATION.FAILED', { message: '请扫描住户码（缺少「住户码」）' });
+  if (!input.code) throw new AppError('VALIDATION.FAILED', { message: '缺少「住户码」：请扫描住户码' });
   const actor = await loadActor(store, caller);
   const valid = await verifyCode(deps, input.code);
   const { household, code, settings } = valid;

@@ -2,7 +2,7 @@
  * Staff issue household codes 住户码, per building or per household, and revoke them. A household has one
  * live code at a time: issuing a new one revokes the old (a code photographed by a stranger is replaced).
  */
-import type { HouseholdCodeView, OnboardingPolicy } from '../../../typings/user';
+import type { CodeBuildingView, HouseholdCodeView, OnboardingPolicy } from '../../../typings/user';
 import { AppError } from '../errors';
 import type { Household } from '../grids/model';
 import type { Deps } from '../ports';
@@ -183,4 +183,35 @@ export async function setOnboardingPolicy(
 ): Promise<OnboardingPolicy> {
   await staffOf(deps, caller, input.communityId);
   return savePolicy(deps, input.communityId, input.policy);
+}
+
+/** The community's buildings, by estate and name, with their households and live codes counted. */
+export async function householdBuildings(
+  deps: CodeDeps,
+  caller: Caller,
+  input: { communityId: string },
+): Promise<CodeBuildingView[]> {
+  const { store } = deps;
+  await staffOf(deps, caller, input.communityId);
+  const where = { communityId: input.communityId };
+  const [estates, buildings, households, codes] = await Promise.all([
+    store.find('estates', { where }),
+    store.find('buildings', { where }),
+    store.find('households', { where }),
+    store.find('householdCodes', { where: { ...where, revokedAt: null } }),
+  ]);
+  const estateName = new Map(estates.map((e) => [e._id, e.name]));
+  const coded = new Set(codes.map((c) => c.householdId));
+  return buildings
+    .map((b) => {
+      const here = households.filter((x) => x.buildingId === b._id);
+      return {
+        buildingId: b._id,
+        label: [estateName.get(b.estateId), b.name].filter(Boolean).join(' '),
+        households: here.length,
+        withCode: here.filter((x) => coded.has(x._id)).length,
+      };
+    })
+    .filter((b) => b.households > 0)
+    .sort((a, b) => a.label.localeCompare(b.label, 'zh', { numeric: true }));
 }

@@ -9,7 +9,7 @@ import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { loadActor } from '../users/actor';
 import { loadNoticeForStaff } from './access';
-import { addCounts, countsOf, emptyCounts, MAX_SHARDS } from './coverage-shards';
+import { addCounts, countsOf, emptyCounts, MAX_SHARDS, mergedEntries } from './coverage-shards';
 import type { CoverageShard, Notice } from './model';
 
 export async function coverageView(deps: Deps, caller: Caller, noticeId: string): Promise<CoverageView> {
@@ -23,18 +23,17 @@ export async function coverageOf(store: Store, notice: Notice): Promise<Coverage
   const shards = await store.find('noticeCoverage', { where: { noticeId: notice._id }, limit: MAX_SHARDS });
   const community = emptyCounts();
   const grids = new Map<string, GridCoverage>();
-  for (const shard of shards)
-    for (const [microGridId, entry] of Object.entries(shard.microGrids)) {
-      const counts = countsOf(entry);
-      let grid = grids.get(entry.gridId);
-      if (!grid) {
-        grid = { gridId: entry.gridId, name: entry.gridName, ...emptyCounts(), microGrids: [] };
-        grids.set(entry.gridId, grid);
-      }
-      grid.microGrids.push({ microGridId, name: entry.name, ...counts });
-      addCounts(grid, counts);
-      addCounts(community, counts);
+  for (const [microGridId, entry] of mergedEntries(shards)) {
+    const counts = countsOf(entry);
+    let grid = grids.get(entry.gridId);
+    if (!grid) {
+      grid = { gridId: entry.gridId, name: entry.gridName, ...emptyCounts(), microGrids: [] };
+      grids.set(entry.gridId, grid);
     }
+    grid.microGrids.push({ microGridId, name: entry.name, ...counts });
+    addCounts(grid, counts);
+    addCounts(community, counts);
+  }
   const sorted = [...grids.values()].sort((a, b) => a.gridId.localeCompare(b.gridId));
   for (const grid of sorted) grid.microGrids.sort((a, b) => a.microGridId.localeCompare(b.microGridId));
   return {

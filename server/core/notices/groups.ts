@@ -4,8 +4,9 @@
  * is bound to the sharer's grid. The first binding wins (a later share from another grid's worker does not
  * move it); staff can move or remove a wrong one. Every (notice, group) pair is recorded as a share.
  *
- * The sharer comes from the card's path, so someone could craft a card naming another sharer; they would
- * still need a real group's cloudID, the damage is a wrong binding, and staff see and fix bindings.
+ * The sharer is proven by a signed token in the card's path (share-token.ts), issued to a worker or leader of
+ * a grid of the notice's community, and checked again when the card is opened: a crafted path names no one,
+ * and someone who left the roster binds nothing. Only published notices are shared and bound.
  */
 import type { BindGroupResult, GridGroupView, NoticeActions } from '../../../typings/notice';
 import { AppError } from '../errors';
@@ -17,15 +18,62 @@ import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
 import { requireCommunityStaff } from '../users/permissions';
-import { loadNotice } from './access';
-import { noticeIds, type GroupBinding, type GroupShare } from './model';
+import { loadNotice, loadNoticeInCommunity } from './access';
+import { noticeIds, type GroupBinding, type GroupShare, type Notice } from './model';
 import { chunks, findAll } from './paging';
+import { signShare, verifyShare, type ShareClaim } from './share-token';
 
 const REFUSALS = {
   forged: 'GROUP.TICKET_FORGED',
   expired: 'GROUP.TICKET_EXPIRED',
   unavailable: 'GROUP.UNAVAILABLE',
 } as const;
+
+/** The share path's token, for a worker or leader of a grid of the (published) notice's community. */
+export async function issueShareToken(
+  deps: Deps,
+  caller: Caller,
+  noticeId: string,
+): Promise<{ shareToken: string }> {
+  const { store } = deps;
+  const user = await loadActor(store, caller);
+  const notice = requirePublished(await loadNoticeInCommunity(store, user, noticeId));
+  const gridId = await gridOf(store, user, notice.communityId);
+  if (!gridId)
+    throw new AppError('AUTH.FORBIDDEN', { message: '只有本社区的网格员和网格长可以分享通知到网格群' });
+  const shareToken = await signShare(deps, notice.communityId, notice._id, {
+    sharerUserId: user._id,
+    gridId,
+  });
+  return { shareToken };
+}
+
+/** A draft does not exist for anyone but staff; a withdrawn notice says so. */
+function requirePublished(notice: Notice): Notice {
+  if (notice.state === 'withdrawn') throw new AppError('NOTICE.WITHDRAWN');
+  if (notice.state !== 'published') throw new AppError('NOTICE.NOT_FOUND');
+  return notice;
+}
+
+/** The grid the token's sharer still works in: its leader, or a worker of one of its micro-grids. */
+async function sharerGrid(store: Store, communityId: string, claim: ShareClaim | null): Promise<string> {
+  const sharer = claim ? await store.get('users', claim.sharerUserId) : null;
+  const grid = claim ? await store.get('grids', claim.gridId) : null;
+  if (!claim || !sharer || !grid || grid.communityId !== communityId)
+    throw new AppError('GROUP.SHARE_INVALID');
+  for (const g of sharer.roles) {
+    if (g.communityId !== communityId) continue;
+    if (g.role === 'leader' && g.gridId === grid._id) return grid._id;
+    if (g.role === 'worker' && g.gridId === grid._id) return grid._id;
+    if (
+      g.role === 'worker' &&
+      g.microGridId &&
+      (await store.get('microGrids', g.microGridId))?.gridId === grid._id
+    )
+      return grid._id;
+  }
+  throw new AppError('GROUP.SHARE_INVALID');
+}
 
 export async function bindGroup(
   deps: Deps,
@@ -35,12 +83,13 @@ export async function bindGroup(
 ): Promise<BindGroupResult> {
   const { store } = deps;
   await loadActor(store, caller);
-  const notice = await loadNotice(store, input.noticeId);
+  const notice = requirePublished(await loadNotice(store, input.noticeId));
   const now = deps.clock.now();
   const decoded = await decoder.decode(input.cloudID, now);
   if (!decoded.ok) throw new AppError(REFUSALS[decoded.reason]);
-  const sharer = await store.get('users', input.sharer);
-  const gridId = sharer ? await gridOf(store, sharer, notice.communityId) : null;
+  const claim = await verifyShare(deps, notice.communityId, notice._id, input.shareToken);
+  const gridId = await sharerGrid(store, notice.communityId, claim);
+  const sharerUserId = claim!.sharerUserId;
   const at = toIso(now);
 
   const binding = await store.transaction(async (tx) => {
@@ -53,7 +102,7 @@ export async function bindGroup(
         ...bound,
         gridId,
         boundAt: at,
-        boundBy: input.sharer,
+        boundBy: sharerUserId,
         fixedBy: null,
         version: bound.version + 1,
       };
@@ -66,7 +115,7 @@ export async function bindGroup(
         communityId: notice.communityId,
         gridId,
         boundAt: at,
-        boundBy: input.sharer,
+        boundBy: sharerUserId,
         fixedBy: null,
         version: 1,
       };
@@ -83,7 +132,7 @@ export async function bindGroup(
         opengid: decoded.opengid,
         communityId: notice.communityId,
         gridId: bound?.gridId ?? gridId,
-        sharer: input.sharer,
+        sharer: sharerUserId,
         firstOpenedAt: at,
         opens: 1,
       };

@@ -18,6 +18,25 @@ import type {
 
 export type { NoticeAudience, NoticeCategory, NoticeState, VisitOutcome };
 
+/**
+ * A publication under way (publish.ts): who holds it until when, how far through the audience (ordered by
+ * household id) it has written targets, and the households counted per micro-grid and bucket so far, from
+ * which the coverage shards are written at the end without reading the audience again.
+ */
+export interface PublishingProgress {
+  claimedAt: string;
+  /** The claim's holder may work until then; after it, the next scheduled run takes over. */
+  leaseUntil: string;
+  startedAt: string;
+  /** Slices written. */
+  batchesDone: number;
+  /** The last household id written; null before the first slice. */
+  cursor: string | null;
+  households: number;
+  /** Households per micro-grid, per household bucket (coverage-shards.ts BUCKETS). */
+  tally: Record<string, number[]>;
+}
+
 export interface Notice extends NoticeContent {
   _id: string;
   communityId: string;
@@ -34,11 +53,13 @@ export interface Notice extends NoticeContent {
    * minutes is a crashed run, taken over by the scheduler), when publication started (the notice's
    * publication time), how many batches are done (a resumed run skips them: no household is pushed twice).
    */
-  publishing: { claimedAt: string; startedAt: string; batchesDone: number } | null;
+  publishing: PublishingProgress | null;
   /** Households in the audience, fixed at publication. */
   households: number | null;
   /** How many coverage shards it has (0 before publication). */
   coverageShards: number;
+  /** Household buckets per micro-grid group (coverage-shards.ts); unset on notices published before them. */
+  coverageBuckets?: number;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

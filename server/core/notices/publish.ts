@@ -1,34 +1,52 @@
 /**
- * Publication: a notice is claimed (draft or due → publishing, with a version precondition, so that two
- * scheduler runs at the same minute cannot both take it), its audience is resolved once, written as one
- * target per household in batches, each batch's push queued in a transaction that also records the batch as
- * done, then the coverage shards are written and the notice goes live. A run that crashed half-way is taken
- * over after CLAIM_STALE_MS and continues after the last finished batch.
+ * Publication, in slices that each fit well inside one function call. A notice is claimed (draft or due →
+ * publishing, with a version precondition, so that two scheduler runs at the same minute cannot both take
+ * it) with a lease. Each slice reads the next households of the audience after a cursor (ordered by id),
+ * writes their targets in batches, queues the slice's push (an outbox entry whose id names the slice, so a
+ * repeated slice queues nothing twice) and moves the cursor and the running tally of households per
+ * micro-grid with a versioned write. The last slice writes the coverage shards from the tally — the audience
+ * is never read twice — and the notice goes live.
+ *
+ * The staff member's call claims the notice and writes the first, small slice: a street of 50,000
+ * households answers at once with the notice `publishing`, and the scheduler's runs continue it minute by
+ * minute, each a bounded amount of work. A run that died is taken over when its lease ends, at its cursor.
  */
 import type { NoticeActions, StaffNoticeView } from '../../../typings/notice';
 import { AppError, isAppError } from '../errors';
 import type { Household } from '../grids/model';
 import { microGridLabel } from '../grids/labels';
-import { queueNotification } from '../notifications/outbox';
+import type { OutboxEntry } from '../notifications/model';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import { loadNoticeForStaff, requireVersion } from './access';
-import { loadPlaces, resolveAudience, type CommunityPlaces } from './audience';
+import { audiencePage, loadPlaces } from './audience';
 import { excerptOf } from './body';
-import { emptyCounts, shardCountFor, shardOf } from './coverage-shards';
-import type { CoverageShard, Notice, NoticeTarget } from './model';
+import {
+  bucketCountFor,
+  BUCKETS,
+  emptyCounts,
+  groupCountFor,
+  shardIndexesOf,
+  shardOf,
+} from './coverage-shards';
+import type { CoverageShard, Notice, NoticeTarget, PublishingProgress } from './model';
 import { noticeIds } from './model';
-import { chunks } from './paging';
 import { subscribersByHousehold } from './subscriptions';
 import { staffView } from './views';
 
-/** Targets per batch: one push outbox entry and one progress mark each. */
-export const PUBLISH_BATCH = 500;
-/** A publishing claim older than this belongs to a run that died. */
-export const CLAIM_STALE_MS = 5 * 60_000;
+/** Households in the staff member's own call: a community of a few hundred is live before the answer. */
+export const FIRST_SLICE = 1000;
+/** Households per slice in scheduled runs (10 queries and 10 batch inserts at CloudBase's 1,000 a request). */
+export const SLICE = 10_000;
+/** Slices per scheduled run: ~25 requests, a quarter second of CloudBase latency, far inside 60 s. */
+export const SLICES_PER_RUN = 1;
+/** How long a claim holds: longer than any function may run (60 s), so a live run is never overtaken. */
+export const LEASE_MS = 90_000;
+/** Kept for readers of older code: a claim older than this belonged to a run that died. */
+export const CLAIM_STALE_MS = LEASE_MS;
 const MAX_SCHEDULE_MS = 90 * 24 * 3_600_000;
 
 /** Staff: publish now, or schedule for `at`. */
@@ -59,19 +77,25 @@ export async function requestPublish(
   }
   const claimed = await claim(deps.store, notice, now);
   if (!claimed) throw new AppError('NOTICE.STALE_VERSION');
-  return staffView(await runPublication(deps, claimed));
+  return staffView(await runPublication(deps, claimed, { slices: 1, slice: FIRST_SLICE }));
 }
 
-/** Takes the notice for publishing; null when another writer changed it first. */
+/** Takes the notice for publishing with a fresh lease; null when another writer changed it first. */
 export async function claim(store: Store, notice: Notice, now: Date): Promise<Notice | null> {
   const at = toIso(now);
+  const prior = notice.publishing;
+  const publishing: PublishingProgress = {
+    claimedAt: at,
+    leaseUntil: toIso(new Date(now.getTime() + LEASE_MS)),
+    startedAt: prior?.startedAt ?? at,
+    batchesDone: prior?.batchesDone ?? 0,
+    cursor: prior?.cursor ?? null,
+    households: prior?.households ?? 0,
+    tally: prior?.tally ?? {},
+  };
   const patch = {
     state: 'publishing' as const,
-    publishing: {
-      claimedAt: at,
-      startedAt: notice.publishing?.startedAt ?? at,
-      batchesDone: notice.publishing?.batchesDone ?? 0,
-    },
+    publishing,
     updatedAt: at,
     version: notice.version + 1,
   };
@@ -80,67 +104,126 @@ export async function claim(store: Store, notice: Notice, now: Date): Promise<No
     : null;
 }
 
-/** Writes the claimed notice's audience and makes it live; safe to run again after a crash. */
-export async function runPublication(deps: Deps, notice: Notice): Promise<Notice> {
-  const { store } = deps;
-  const progress = notice.publishing;
-  if (notice.state !== 'publishing' || !progress) throw new AppError('NOTICE.INVALID_STATE');
-  const places = await loadPlaces(store, notice.communityId);
-  const households = await resolveAudience(store, notice.communityId, notice.audience);
-  if (households.length === 0) {
-    await store.update(
-      'notices',
-      notice._id,
-      { state: 'draft', publishing: null, publishAt: null, version: notice.version + 1 },
-      { ifVersion: notice.version },
-    );
-    throw new AppError('NOTICE.AUDIENCE_EMPTY');
-  }
-  const microGridIds = [...new Set(households.map((h) => h.microGridId))].sort();
-  const shards = shardCountFor(microGridIds.length);
-  const subscribers = await subscribersByHousehold(store, notice.communityId, notice.category);
-  const publishedAt = progress.startedAt;
+export interface RunOptions {
+  /** Slices this run writes before it hands the rest to the next scheduled run. */
+  slices?: number;
+  /** Households per slice. */
+  slice?: number;
+}
 
-  const batches = chunks(households, PUBLISH_BATCH);
-  for (let i = progress.batchesDone; i < batches.length; i++) {
-    const batch = batches[i]!;
+/**
+ * Continues the claimed notice from its cursor for a bounded number of slices; makes it live after the
+ * last. Safe to run again after a crash. Returns the notice as it now stands (still `publishing` when
+ * slices remain: its lease is then given back, so the next scheduled run continues at once).
+ */
+export async function runPublication(deps: Deps, claimed: Notice, options: RunOptions = {}): Promise<Notice> {
+  const { store } = deps;
+  if (claimed.state !== 'publishing' || !claimed.publishing) throw new AppError('NOTICE.INVALID_STATE');
+  const slices = options.slices ?? SLICES_PER_RUN;
+  const size = options.slice ?? SLICE;
+  let notice = claimed;
+  const subscribers = await subscribersByHousehold(store, notice.communityId, notice.category);
+
+  for (let i = 0; i < slices; i++) {
+    const progress = notice.publishing!;
+    const page = await audiencePage(store, notice.communityId, notice.audience, progress.cursor, size);
+    if (progress.households === 0 && page.households.length === 0 && page.done)
+      return refuseEmpty(deps, notice);
     await insertTargets(
       store,
-      batch.map((h) => targetOf(notice, h, publishedAt)),
+      page.households.map((h) => targetOf(notice, h, progress.startedAt)),
     );
-    const userIds = batch.flatMap((h) => subscribers.get(h._id) ?? []);
-    await store.transaction(async (tx) => {
-      const current = await tx.get('notices', notice._id);
-      // Another run finished this batch (and queued its push) already.
-      if (!current?.publishing || current.publishing.batchesDone !== i) return;
-      await queueNotification(tx, deps.ids, deps.clock.now(), {
-        userIds,
-        kind: 'noticePublished',
-        title: notice.title,
-        body: excerptOf(notice.body),
-        page: `/pages/notice-detail/index?noticeId=${notice._id}`,
-        noticeId: notice._id,
-        communityId: notice.communityId,
-        facts: { subject: notice.title, status: '新通知' },
-      });
-      await tx.update('notices', notice._id, { publishing: { ...current.publishing, batchesDone: i + 1 } });
-    });
+    await queuePush(deps, notice, progress.batchesDone, page.households, subscribers);
+    const next: PublishingProgress = {
+      ...progress,
+      batchesDone: progress.batchesDone + 1,
+      cursor: page.last,
+      households: progress.households + page.households.length,
+      tally: tallied(progress.tally, page.households),
+    };
+    if (page.done) return goLive(deps, notice, next);
+    notice = await advance(store, notice, { publishing: next });
   }
+  // Slices remain: give the lease back so that the next scheduled run takes over without waiting for it.
+  return advance(store, notice, {
+    publishing: { ...notice.publishing!, leaseUntil: toIso(deps.clock.now()) },
+  });
+}
 
-  for (const shard of shardsOf(notice, households, places, shards))
-    await insertOnce(store, 'noticeCoverage', shard);
+/** A versioned write of the notice; a stale one means another run took the claim over: this run stops. */
+async function advance(store: Store, notice: Notice, patch: Partial<Notice>): Promise<Notice> {
+  const next = { ...patch, version: notice.version + 1 };
+  if (!(await store.update('notices', notice._id, next, { ifVersion: notice.version })))
+    throw new AppError('NOTICE.STALE_VERSION');
+  return { ...notice, ...next };
+}
+
+async function refuseEmpty(deps: Deps, notice: Notice): Promise<never> {
+  await deps.store.update(
+    'notices',
+    notice._id,
+    { state: 'draft', publishing: null, publishAt: null, version: notice.version + 1 },
+    { ifVersion: notice.version },
+  );
+  throw new AppError('NOTICE.AUDIENCE_EMPTY');
+}
+
+/** The slice's subscribers hear of it: one outbox entry, its id naming the slice (a repeat queues nothing). */
+async function queuePush(
+  deps: Deps,
+  notice: Notice,
+  slice: number,
+  households: Household[],
+  subscribers: Map<string, string[]>,
+): Promise<void> {
+  const userIds = [...new Set(households.flatMap((h) => subscribers.get(h._id) ?? []))];
+  if (userIds.length === 0) return;
+  const entry: OutboxEntry = {
+    _id: `obx_${notice._id}_${slice}`,
+    userIds,
+    kind: 'noticePublished',
+    title: notice.title,
+    body: excerptOf(notice.body),
+    page: `/pages/notice-detail/index?noticeId=${notice._id}`,
+    noticeId: notice._id,
+    communityId: notice.communityId,
+    facts: { subject: notice.title, status: '新通知' },
+    createdAt: toIso(deps.clock.now()),
+    state: 'pending',
+  };
+  try {
+    await deps.store.insert('outbox', entry);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'STORE.DUPLICATE') throw error;
+  }
+}
+
+function tallied(tally: Record<string, number[]>, households: Household[]): Record<string, number[]> {
+  const next: Record<string, number[]> = { ...tally };
+  for (const h of households) {
+    const row = (next[h.microGridId] = [...(next[h.microGridId] ?? new Array<number>(BUCKETS).fill(0))]);
+    row[shardOf(h._id, BUCKETS)]! += 1;
+  }
+  return next;
+}
+
+/** The last slice: the coverage shards from the tally, then the notice is live. */
+async function goLive(deps: Deps, notice: Notice, progress: PublishingProgress): Promise<Notice> {
+  const { store } = deps;
+  const microGridIds = Object.keys(progress.tally).sort();
+  const buckets = bucketCountFor(microGridIds.length);
+  const layout = { coverageShards: groupCountFor(microGridIds.length) * buckets, coverageBuckets: buckets };
+  const places = await loadPlaces(store, notice.communityId);
+  await insertShards(store, shardsOf(notice, layout, progress.tally, places));
   const live = {
     state: 'published' as const,
-    publishedAt,
+    publishedAt: progress.startedAt,
     publishing: null,
-    households: households.length,
-    coverageShards: shards,
+    households: progress.households,
+    ...layout,
     updatedAt: toIso(deps.clock.now()),
-    version: notice.version + 1,
   };
-  if (!(await store.update('notices', notice._id, live, { ifVersion: notice.version })))
-    throw new AppError('NOTICE.STALE_VERSION');
-  return { ...notice, ...live };
+  return advance(store, notice, live);
 }
 
 function targetOf(notice: Notice, h: Household, publishedAt: string): NoticeTarget {
@@ -162,11 +245,11 @@ function targetOf(notice: Notice, h: Household, publishedAt: string): NoticeTarg
 
 function shardsOf(
   notice: Notice,
-  households: Household[],
-  places: CommunityPlaces,
-  shards: number,
+  layout: { coverageShards: number; coverageBuckets: number },
+  tally: Record<string, number[]>,
+  places: Awaited<ReturnType<typeof loadPlaces>>,
 ): CoverageShard[] {
-  const docs: CoverageShard[] = Array.from({ length: shards }, (_, shard) => ({
+  const docs: CoverageShard[] = Array.from({ length: layout.coverageShards }, (_, shard) => ({
     _id: noticeIds.shard(notice._id, shard),
     noticeId: notice._id,
     communityId: notice.communityId,
@@ -174,33 +257,44 @@ function shardsOf(
     microGrids: {},
     hourly: {},
   }));
-  for (const h of households) {
-    const doc = docs[shardOf(h.microGridId, shards)]!;
-    const entry = doc.microGrids[h.microGridId];
-    if (entry) {
-      entry.households += 1;
-      continue;
-    }
-    const grid = places.grids.get(h.gridId);
-    const micro = places.microGrids.get(h.microGridId);
-    doc.microGrids[h.microGridId] = {
-      gridId: h.gridId,
-      gridName: grid?.name ?? '',
-      name: micro ? microGridLabel(grid?.name ?? '', micro.name) : h.microGridId,
-      ...emptyCounts(),
-      households: 1,
-    };
+  for (const [microGridId, buckets] of Object.entries(tally)) {
+    const micro = places.microGrids.get(microGridId);
+    const grid = micro ? places.grids.get(micro.gridId) : undefined;
+    const indexes = shardIndexesOf(layout, microGridId);
+    // Tallied over BUCKETS buckets; folded into the layout's (a divisor of BUCKETS).
+    const folded = new Array<number>(layout.coverageBuckets).fill(0);
+    buckets.forEach((n, bucket) => (folded[bucket % layout.coverageBuckets]! += n));
+    folded.forEach((households, bucket) => {
+      if (households === 0) return;
+      docs[indexes[bucket]!]!.microGrids[microGridId] = {
+        gridId: micro?.gridId ?? '',
+        gridName: grid?.name ?? '',
+        name: micro ? microGridLabel(grid, micro.name) : microGridId,
+        ...emptyCounts(),
+        households,
+      };
+    });
   }
   return docs;
 }
 
 /** Inserts the batch; after a crash some exist already, and those are kept as they are. */
 async function insertTargets(store: Store, targets: NoticeTarget[]): Promise<void> {
+  if (targets.length === 0) return;
   try {
     await store.insertMany('noticeTargets', targets);
   } catch (error) {
     if (!isAppError(error) || error.code !== 'STORE.DUPLICATE') throw error;
     for (const target of targets) await insertOnce(store, 'noticeTargets', target);
+  }
+}
+
+async function insertShards(store: Store, shards: CoverageShard[]): Promise<void> {
+  try {
+    await store.insertMany('noticeCoverage', shards);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'STORE.DUPLICATE') throw error;
+    for (const shard of shards) await insertOnce(store, 'noticeCoverage', shard);
   }
 }
 
@@ -217,8 +311,9 @@ async function insertOnce<C extends 'noticeTargets' | 'noticeCoverage'>(
 }
 
 /**
- * The scheduler's job: publish scheduled notices whose time has come, and take over publications whose run
- * died. The claim's version precondition makes a second run at the same minute find nothing to do.
+ * The scheduler's job: publish scheduled notices whose time has come, and continue publications whose lease
+ * has ended (given back by the run before, or left by a run that died). The claim's version precondition
+ * makes a second run at the same minute find nothing to do.
  */
 export async function publishDue(deps: Deps, limit = 20): Promise<Record<string, number>> {
   const now = deps.clock.now();
@@ -227,26 +322,26 @@ export async function publishDue(deps: Deps, limit = 20): Promise<Record<string,
     orderBy: [['publishAt', 'asc']],
     limit,
   });
-  const stuck = await deps.store.find('notices', {
-    where: {
-      state: 'publishing',
-      'publishing.claimedAt': { lt: toIso(new Date(now.getTime() - CLAIM_STALE_MS)) },
-    },
+  const open = await deps.store.find('notices', {
+    where: { state: 'publishing', 'publishing.leaseUntil': { lte: toIso(now) } },
     limit,
   });
-  const tally = { published: 0, resumed: 0, emptyAudience: 0, lostClaim: 0 };
-  for (const notice of [...due, ...stuck]) {
+  const tally = { published: 0, resumed: 0, continuing: 0, emptyAudience: 0, lostClaim: 0 };
+  for (const notice of [...due, ...open]) {
     const claimed = await claim(deps.store, notice, now);
     if (!claimed) {
       tally.lostClaim += 1;
       continue;
     }
     try {
-      await runPublication(deps, claimed);
-      tally[notice.state === 'scheduled' ? 'published' : 'resumed'] += 1;
+      const after = await runPublication(deps, claimed);
+      if (after.state === 'publishing') tally.continuing += 1;
+      else tally[notice.state === 'scheduled' ? 'published' : 'resumed'] += 1;
     } catch (error) {
-      if (!isAppError(error) || error.code !== 'NOTICE.AUDIENCE_EMPTY') throw error;
-      tally.emptyAudience += 1;
+      if (!isAppError(error)) throw error;
+      if (error.code === 'NOTICE.AUDIENCE_EMPTY') tally.emptyAudience += 1;
+      else if (error.code === 'NOTICE.STALE_VERSION') tally.lostClaim += 1;
+      else throw error;
     }
   }
   return tally;

@@ -1,15 +1,16 @@
 /**
  * 已知晓: a resident confirms a notice. One receipt per resident (its id is derived from the notice and the
  * user), so a repeat changes nothing; the first receipt of a household reaches it. The receipt, the target's
- * reach and the micro-grid's counters are written in one transaction.
+ * reach and the micro-grid's counters are written in one transaction: 2 reads before it, and in it the
+ * target, the household's counter shard and two or three writes (see coverage-shards.ts for bursts).
  */
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import { loadNoticeInCommunity } from './access';
-import { applyDelta, shardOf, type CoverageDelta } from './coverage-shards';
+import { applyDelta, shardIndexOf, type CoverageDelta } from './coverage-shards';
 import { noticeIds, type NoticeReceipt } from './model';
 
 export async function confirmNotice(
@@ -25,42 +26,51 @@ export async function confirmNotice(
   if (notice.state !== 'published') throw new AppError('NOTICE.NOT_FOUND');
   const at = toIso(deps.clock.now());
 
-  return deps.store.transaction(async (tx) => {
-    const prior = await tx.get('noticeReceipts', noticeIds.receipt(noticeId, user._id));
-    if (prior) return { confirmedAt: prior.at, alreadyConfirmed: true };
-    const target = await tx.get('noticeTargets', noticeIds.target(noticeId, householdId));
-    if (!target) throw new AppError('NOTICE.NOT_TARGETED');
-    const shardId = noticeIds.shard(noticeId, shardOf(target.microGridId, notice.coverageShards));
-    const shard = await tx.get('noticeCoverage', shardId);
-    if (!shard) throw new Error(`notice ${noticeId} has no coverage shard ${shardId}`);
+  const receiptId = noticeIds.receipt(noticeId, user._id);
+  try {
+    return await deps.store.transaction(async (tx) => {
+      const target = await tx.get('noticeTargets', noticeIds.target(noticeId, householdId));
+      if (!target) throw new AppError('NOTICE.NOT_TARGETED');
+      // The household's own bucket of its micro-grid's counters: neighbours tapping together write others.
+      const shardId = noticeIds.shard(noticeId, shardIndexOf(notice, target.microGridId, householdId));
+      const shard = await tx.get('noticeCoverage', shardId);
+      if (!shard) throw new Error(`notice ${noticeId} has no coverage shard ${shardId}`);
 
-    const receipt: NoticeReceipt = {
-      _id: noticeIds.receipt(noticeId, user._id),
-      noticeId,
-      communityId: notice.communityId,
-      userId: user._id,
-      householdId,
-      microGridId: target.microGridId,
-      at,
-      reached: !target.reachedAt,
-    };
-    const delta: CoverageDelta = { microGridId: target.microGridId, counts: { confirmedResidents: 1 } };
-    if (!target.reachedAt) {
-      delta.counts = {
-        ...delta.counts,
-        reached: 1,
-        byReceipt: 1,
-        nobodyHome: target.awaitingRevisit ? -1 : 0,
+      const receipt: NoticeReceipt = {
+        _id: receiptId,
+        noticeId,
+        communityId: notice.communityId,
+        userId: user._id,
+        householdId,
+        microGridId: target.microGridId,
+        at,
+        reached: !target.reachedAt,
       };
-      delta.reachedAt = at;
-      await tx.update('noticeTargets', target._id, {
-        reachedAt: at,
-        reachedBy: 'receipt',
-        awaitingRevisit: false,
-      });
-    }
-    await tx.insert('noticeReceipts', receipt);
-    await tx.update('noticeCoverage', shardId, applyDelta(shard, delta));
-    return { confirmedAt: at, alreadyConfirmed: false };
-  });
+      // No read of the receipt first: a repeat tap meets its receipt here (STORE.DUPLICATE, below).
+      await tx.insert('noticeReceipts', receipt);
+      const delta: CoverageDelta = { microGridId: target.microGridId, counts: { confirmedResidents: 1 } };
+      if (!target.reachedAt) {
+        delta.counts = {
+          ...delta.counts,
+          reached: 1,
+          byReceipt: 1,
+          nobodyHome: target.awaitingRevisit ? -1 : 0,
+        };
+        delta.reachedAt = at;
+        await tx.update('noticeTargets', target._id, {
+          reachedAt: at,
+          reachedBy: 'receipt',
+          awaitingRevisit: false,
+        });
+      }
+      // The shared document last: its write lock is held for the shortest time.
+      await tx.update('noticeCoverage', shardId, applyDelta(shard, delta));
+      return { confirmedAt: at, alreadyConfirmed: false };
+    });
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'STORE.DUPLICATE') throw error;
+    const prior = await deps.store.get('noticeReceipts', receiptId);
+    if (!prior) throw error;
+    return { confirmedAt: prior.at, alreadyConfirmed: true };
+  }
 }

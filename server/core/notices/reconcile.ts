@@ -5,7 +5,7 @@
  */
 import type { CoverageCounts, ReconcileReport } from '../../../typings/notice';
 import type { Store } from '../ports/store';
-import { COUNTER_FIELDS, emptyCounts, hourKey, MAX_SHARDS } from './coverage-shards';
+import { COUNTER_FIELDS, emptyCounts, hourKey, MAX_SHARDS, mergedEntries } from './coverage-shards';
 import type { Notice } from './model';
 import { findAll } from './paging';
 
@@ -55,10 +55,9 @@ export async function reconcileNotice(store: Store, notice: Notice): Promise<Rec
   for (const v of visits) counts(v.microGridId).visits += 1;
 
   const drift: ReconcileReport['drift'] = [];
-  const counted = new Map<string, CoverageCounts>();
+  const counted: Map<string, CoverageCounts> = mergedEntries(shards);
   const countedHourly = new Map<string, number>();
   for (const shard of shards) {
-    for (const [id, entry] of Object.entries(shard.microGrids)) counted.set(id, entry);
     for (const [hour, n] of Object.entries(shard.hourly))
       countedHourly.set(hour, (countedHourly.get(hour) ?? 0) + n);
   }

@@ -10,6 +10,7 @@
 import type { NoticeActions, VisitList, VisitTask } from '../../../typings/notice';
 import { AppError } from '../errors';
 import { microGridLabel } from '../grids/labels';
+import type { Grid } from '../grids/model';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
@@ -17,8 +18,14 @@ import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
 import { loadNoticeInCommunity, mayVisit, workerPlaces } from './access';
-import { applyDelta, shardOf, type CoverageDelta } from './coverage-shards';
-import { noticeIds, type NoticeVisit } from './model';
+import {
+  applyDelta,
+  mergedEntries,
+  shardIndexesOf,
+  shardIndexOf,
+  type CoverageDelta,
+} from './coverage-shards';
+import { noticeIds, type CoverageEntry, type Notice, type NoticeVisit } from './model';
 import { chunks, findAll } from './paging';
 
 type RecordInput = NoticeActions['recordVisit']['req'];
@@ -34,8 +41,10 @@ export async function recordVisit(deps: Deps, caller: Caller, input: RecordInput
   if (!known) throw new AppError('NOTICE.NOT_TARGETED', { message: '该住户不在这条通知的发布范围内' });
   if (!mayVisit(user, known)) throw new AppError('AUTH.FORBIDDEN');
   const visitId = input.requestId ? `nvs_${notice._id}_${user._id}_${input.requestId}` : deps.ids.next('nvs');
-  const shardId = noticeIds.shard(notice._id, shardOf(known.microGridId, notice.coverageShards));
+  const shardId = noticeIds.shard(notice._id, shardIndexOf(notice, known.microGridId, input.householdId));
   const at = toIso(deps.clock.now());
+  // The micro-grid's totals, for the worker's progress line: its counters are spread over its group's shards.
+  const totals = (await microGridEntries(deps.store, notice, [known.microGridId])).get(known.microGridId);
 
   return deps.store.transaction(async (tx) => {
     const shard = await tx.get('noticeCoverage', shardId);
@@ -43,13 +52,12 @@ export async function recordVisit(deps: Deps, caller: Caller, input: RecordInput
     const prior = input.requestId ? await tx.get('noticeVisits', visitId) : null;
     const target = await tx.get('noticeTargets', targetId);
     if (!target) throw new AppError('NOTICE.NOT_TARGETED');
-    const entryNow = shard.microGrids[target.microGridId];
     // A retried request: the visit was recorded by the first try.
     if (prior)
       return {
         reached: !!target.reachedAt,
-        households: entryNow?.households ?? 0,
-        microGridReached: entryNow?.reached ?? 0,
+        households: totals?.households ?? 0,
+        microGridReached: totals?.reached ?? 0,
       };
 
     const visit: NoticeVisit = {
@@ -83,13 +91,11 @@ export async function recordVisit(deps: Deps, caller: Caller, input: RecordInput
       await tx.update('noticeTargets', targetId, { lastAttempt });
     }
     await tx.insert('noticeVisits', visit);
-    const next = applyDelta(shard, delta);
-    await tx.update('noticeCoverage', shardId, next);
-    const entry = next.microGrids[target.microGridId]!;
+    await tx.update('noticeCoverage', shardId, applyDelta(shard, delta));
     return {
       reached: reaches || !!target.reachedAt,
-      households: entry.households,
-      microGridReached: entry.reached,
+      households: totals?.households ?? 0,
+      microGridReached: (totals?.reached ?? 0) + (delta.counts.reached ?? 0),
     };
   });
 }
@@ -110,11 +116,7 @@ export async function visitList(
   if (notice.state !== 'published')
     throw new AppError(notice.state === 'withdrawn' ? 'NOTICE.WITHDRAWN' : 'NOTICE.NOT_FOUND');
   const grid = await store.get('grids', micro.gridId);
-  const shard = await store.get(
-    'noticeCoverage',
-    noticeIds.shard(notice._id, shardOf(micro._id, notice.coverageShards)),
-  );
-  const entry = shard?.microGrids[micro._id];
+  const entry = (await microGridEntries(store, notice, [micro._id])).get(micro._id);
   const unreached = await findAll(store, 'noticeTargets', {
     noticeId: notice._id,
     microGridId: micro._id,
@@ -129,7 +131,7 @@ export async function visitList(
     noticeId: notice._id,
     title: notice.title,
     microGridId: micro._id,
-    microGridName: microGridLabel(grid?.name ?? '', micro.name),
+    microGridName: microGridLabel(grid, micro.name),
     households: entry?.households ?? 0,
     reached: entry?.reached ?? 0,
     unreached: unreached
@@ -174,31 +176,50 @@ export async function visitTasks(deps: Deps, caller: Caller): Promise<{ items: V
     orderBy: [['publishedAt', 'desc']],
     limit: 30,
   });
-  const grids = new Map<string, string>();
+  const grids = new Map<string, Grid | null>();
   const items: VisitTask[] = [];
   for (const notice of notices) {
-    for (const micro of micros.filter((m) => m.communityId === notice.communityId)) {
-      const shard = await store.get(
-        'noticeCoverage',
-        noticeIds.shard(notice._id, shardOf(micro._id, notice.coverageShards)),
-      );
-      const entry = shard?.microGrids[micro._id];
+    const mine = micros.filter((m) => m.communityId === notice.communityId);
+    // One query per notice for every micro-grid of the worker, not a read per micro-grid.
+    const entries = await microGridEntries(
+      store,
+      notice,
+      mine.map((m) => m._id),
+    );
+    for (const micro of mine) {
+      const entry = entries.get(micro._id);
       if (!entry || entry.reached >= entry.households) continue;
-      if (!grids.has(micro.gridId))
-        grids.set(micro.gridId, (await store.get('grids', micro.gridId))?.name ?? '');
+      if (!grids.has(micro.gridId)) grids.set(micro.gridId, await store.get('grids', micro.gridId));
       items.push({
         noticeId: notice._id,
         title: notice.title,
         category: notice.category,
         publishedAt: notice.publishedAt ?? '',
         microGridId: micro._id,
-        microGridName: microGridLabel(grids.get(micro.gridId) ?? '', micro.name),
+        microGridName: microGridLabel(grids.get(micro.gridId), micro.name),
         households: entry.households,
         reached: entry.reached,
       });
     }
   }
   return { items };
+}
+
+/** The counters of these micro-grids for the notice, summed over their shards, in one query. */
+async function microGridEntries(
+  store: Store,
+  notice: Notice,
+  microGridIds: string[],
+): Promise<Map<string, CoverageEntry>> {
+  const ids = [
+    ...new Set(
+      microGridIds.flatMap((m) => shardIndexesOf(notice, m).map((i) => noticeIds.shard(notice._id, i))),
+    ),
+  ];
+  if (ids.length === 0) return new Map();
+  const shards = await store.find('noticeCoverage', { where: { _id: { in: ids } }, limit: ids.length });
+  const merged = mergedEntries(shards);
+  return new Map(microGridIds.flatMap((m) => (merged.has(m) ? [[m, merged.get(m)!]] : [])));
 }
 
 async function microGridsOf(store: Store, user: User) {

@@ -7,7 +7,18 @@ export function notificationId(outboxId: string, userId: string): string {
   return `ntf_${outboxId}_${userId}`;
 }
 
-function notificationFor(entry: OutboxEntry, userId: string): Notification {
+/** Whether a notification still waits for its send (pending, or claimed and not yet recorded). */
+export function awaitsSend(n: Pick<Notification, 'delivery'>): boolean {
+  return n.delivery.state === 'pending' || n.delivery.state === 'sending';
+}
+
+/** Whether an id names a notification (derived above), not an outbox entry. */
+export function isNotificationId(id: string): boolean {
+  return id.startsWith('ntf_');
+}
+
+/** The in-app notification of one recipient, pending and due at once. */
+export function notificationFor(entry: OutboxEntry, userId: string): Notification {
   return {
     _id: notificationId(entry._id, userId),
     userId,

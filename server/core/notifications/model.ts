@@ -75,6 +75,11 @@ export interface Notification {
     errorCode: number | null;
     /** When the current claim was taken: a claim older than the stuck limit is recovered as unknown. */
     claimedAt: string | null;
+    /**
+     * Which dispatch pass holds the claim: a pass that writes new notifications already claimed tells its
+     * own from another's after a half-done batch insert (see fresh-dispatch.ts).
+     */
+    claimedBy?: string | null;
     finishedAt: string | null;
     payload?: BadPayload;
   };

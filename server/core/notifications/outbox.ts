@@ -1,14 +1,40 @@
+import type { Deps } from '../ports';
 import type { Ids } from '../ports/ids';
 import type { Tx } from '../ports/store';
 import { toIso } from '../time/shanghai';
+import { notificationFor } from './fan-out';
 import type { NewNotification, OutboxEntry } from './model';
+import { decidedDelivery, readPass, type PassReads } from './pass-reads';
+import { finished } from './send-step';
+import type { NotificationSettings } from './templates';
 
-/** Writes the notification into the outbox inside the caller's transaction: the change and it land together. */
+/**
+ * Recipients up to which a change writes their notifications itself, in its transaction, instead of an
+ * outbox entry to fan out later: a ticket's reporter and handler, not a notice's thousand subscribers.
+ */
+export const DIRECT_MAX = 4;
+
+/**
+ * What the change's caller read before its transaction (the recipients' grants, pass-reads.ts): with it, a
+ * notification is written already decided — finished in-app when there is no grant, pending for the send
+ * right after the action when there is one — and nothing is left to fan out.
+ */
+export interface Decided {
+  reads: PassReads;
+  settings: NotificationSettings;
+}
+
+/**
+ * Writes the notification inside the caller's transaction: the change and it land together (transactional
+ * outbox). Few recipients and their grants known: one notification document each, decided. Otherwise one
+ * outbox entry that the dispatcher fans out.
+ */
 export async function queueNotification(
   tx: Tx,
   ids: Ids,
   now: Date,
   notification: NewNotification,
+  decided?: Decided,
 ): Promise<OutboxEntry | null> {
   const userIds = [...new Set(notification.userIds)];
   if (userIds.length === 0) return null;
@@ -19,6 +45,30 @@ export async function queueNotification(
     createdAt: toIso(now),
     state: 'pending',
   };
-  await tx.insert('outbox', entry);
-  return entry;
+  if (!decided || userIds.length > DIRECT_MAX) {
+    await tx.insert('outbox', entry);
+    return entry;
+  }
+  // The entry is not stored: its id only groups the notifications (their ids derive from it).
+  for (const userId of userIds) {
+    const n = notificationFor(entry, userId);
+    const state = decidedDelivery(decided.reads, decided.settings, n);
+    if (state) n.delivery = finished(n.delivery, state.state, state.reason, entry.createdAt, state.extra);
+    await tx.insert('notifications', n);
+  }
+  return { ...entry, state: 'fannedOut' };
+}
+
+/** Reads what `queueNotification` needs to write these notifications decided: one query for their grants. */
+export async function readDecided(
+  deps: Pick<Deps, 'store' | 'notificationSettings'>,
+  notifications: NewNotification[],
+): Promise<Decided | undefined> {
+  const small = notifications.filter((n) => new Set(n.userIds).size <= DIRECT_MAX);
+  if (small.length === 0) return undefined;
+  const recipients = small.flatMap((n) => n.userIds.map((userId) => ({ userId, kind: n.kind })));
+  return {
+    reads: await readPass(deps, deps.notificationSettings, recipients),
+    settings: deps.notificationSettings,
+  };
 }

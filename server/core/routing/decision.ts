@@ -5,6 +5,10 @@
 import type { LatLng } from '../../../typings/common';
 import type { TicketCategory } from '../../../typings/ticket';
 
+/**
+ * How the place was found: address, geofence, exclusiveGeofence, nearMiss; 'category' when the category alone
+ * decided (a letter goes to the secretary wherever it was written); 'dutyQueue' when no place was found.
+ */
 export type RoutingRule =
   'address' | 'geofence' | 'exclusiveGeofence' | 'nearMiss' | 'category' | 'dutyQueue';
 
@@ -25,6 +29,8 @@ export interface RouteDecision {
   microGridId: string | null;
   /** The user who gets the ticket; null means the community duty queue 值班台. */
   assigneeUserId: string | null;
+  /** No one to give it to (a map without members, no secretary): it waits in the duty queue, place kept. */
+  nobodyToAssign: boolean;
   /** Others told at once (gas: the grid leader as well as the worker). */
   alsoNotifyUserIds: string[];
   urgent: boolean;

@@ -8,8 +8,8 @@ import type { RouteRequest } from './decision';
 import { route, type RouteDeps } from './route';
 
 /**
- * Routes without filing anything; staff of the named community only, and only for places inside it: the
- * preview never names another community's micro-grid or people.
+ * Routes without filing anything, exactly as a submission would (routingDepsOf); staff of the named community
+ * only, and only for places inside it: the preview never names another community's micro-grid or people.
  */
 export async function explainRoute(
   deps: RouteDeps,
@@ -37,6 +37,7 @@ export async function explainRoute(
       ? { microGridId: decision.microGridId, label: decision.microGridLabel ?? '' }
       : null,
     assignee: decision.assigneeUserId ? person(decision.assigneeUserId) : null,
+    nobodyToAssign: decision.nobodyToAssign,
     alsoNotify: decision.alsoNotifyUserIds.map(person),
     urgent: decision.urgent,
     assignmentReason: decision.assignmentReason ?? '',

@@ -3,23 +3,15 @@
  * community's tolerance → category rules → the community duty queue. Every answer carries its reason; nothing
  * is dropped. Pure decision: it reads the store, writes nothing.
  */
-import { microGridLabel } from '../grids/labels';
+import { gridLabel, microGridLabel } from '../grids/labels';
 import type { Store } from '../ports/store';
-import { assignmentReasons, assignWithin, noOpenTickets, type OpenTicketCounts } from './assign';
+import { assignmentReasons, assignWithin } from './assign';
 import { categoryRuleFor, decidesRecipients, type CategoryRule } from './category-rules';
 import type { RouteDecision, RouteRequest, RoutingRule } from './decision';
-import { routingIndexesFor, type RoutingIndexCache } from './index-cache';
 import type { PlacedMicroGrid } from './routing-index';
+import { routingDepsOf, type RouteDeps, type RoutingDeps } from './routing-deps';
 
-export interface RouteDeps {
-  store: Store;
-  /** The warm index cache; default: the one kept beside `store` (see index-cache.ts). */
-  routingIndexes?: RoutingIndexCache;
-  /** Open tickets per user, from the tickets context; default: everyone has none. */
-  openTicketCounts?: OpenTicketCounts;
-  /** Category rules; default: the project's table. */
-  categoryRules?: readonly CategoryRule[];
-}
+export type { RouteDeps } from './routing-deps';
 
 export const DUTY_QUEUE_REASON = '无法定位，转社区值班台';
 
@@ -30,7 +22,8 @@ interface Placed {
 }
 
 /** Where a report goes, to whom, and why. */
-export async function route(deps: RouteDeps, request: RouteRequest): Promise<RouteDecision> {
+export async function route(given: RouteDeps, request: RouteRequest): Promise<RouteDecision> {
+  const deps = routingDepsOf(given);
   const { store } = deps;
   const rule = categoryRuleFor(request.category, deps.categoryRules);
   const urgent = rule?.urgent ?? false;
@@ -40,7 +33,7 @@ export async function route(deps: RouteDeps, request: RouteRequest): Promise<Rou
   if (!placed) return dutyQueue(request.communityId ?? null, DUTY_QUEUE_REASON, urgent);
 
   const { place } = placed;
-  const assignment = await assignWithin(store, place, deps.openTicketCounts ?? noOpenTickets);
+  const assignment = await assignWithin(store, place, deps.openTicketCounts);
   const base = {
     communityId: place.communityId,
     gridId: place.gridId,
@@ -49,9 +42,11 @@ export async function route(deps: RouteDeps, request: RouteRequest): Promise<Rou
     urgent,
   };
   if (!assignment.assigneeUserId) {
+    // The place was found: the rule says how; that nobody works there is its own answer.
     return {
       ...base,
-      rule: 'dutyQueue',
+      rule: placed.rule,
+      nobodyToAssign: true,
       reason: `${placed.reason}；${assignmentReasons.nobody}`,
       assigneeUserId: null,
       alsoNotifyUserIds: [],
@@ -66,7 +61,8 @@ export async function route(deps: RouteDeps, request: RouteRequest): Promise<Rou
   const byCategory = decidesRecipients(rule);
   return {
     ...base,
-    rule: byCategory ? 'category' : placed.rule,
+    rule: placed.rule,
+    nobodyToAssign: false,
     reason: byCategory ? `${placed.reason}；${rule.label}：网格员与网格长同时处理` : placed.reason,
     assigneeUserId: assignment.assigneeUserId,
     alsoNotifyUserIds: also && assignment.leaderUserId ? [assignment.leaderUserId] : [],
@@ -88,16 +84,16 @@ async function byAddress(store: Store, request: RouteRequest): Promise<Placed | 
     gridId: grid._id,
     microGridId: microGrid._id,
     gridKind: grid.kind,
-    label: microGridLabel(grid.name, microGrid.name),
-    gridLabel: grid.kind === 'exclusive' ? (grid.unitName ?? grid.name) : grid.name,
+    label: microGridLabel(grid, microGrid.name),
+    gridLabel: gridLabel(grid),
   };
   return { rule: 'address', reason: `楼栋 ${building.name} 登记在 ${place.label}`, place };
 }
 
 /** Rules 2 and 3: the polygon holding the point, else the nearest within tolerance. */
-async function byPoint(deps: RouteDeps, request: RouteRequest): Promise<Placed | null> {
+async function byPoint(deps: RoutingDeps, request: RouteRequest): Promise<Placed | null> {
   if (!request.point) return null;
-  const index = await (deps.routingIndexes ?? routingIndexesFor(deps.store)).get(deps.store);
+  const index = await deps.routingIndexes.get(deps.store);
   const located = index.locate(request.point);
   if (!located) return null;
   const { place } = located;
@@ -136,6 +132,7 @@ async function toSecretary(
   }
   return {
     rule: 'category',
+    nobodyToAssign: false,
     reason: `${rule.label}：转 ${community.name} 书记`,
     communityId: community._id,
     // A letter belongs to no grid: its workers and leader must not find it in their inbox or escalations.
@@ -153,6 +150,7 @@ async function toSecretary(
 function dutyQueue(communityId: string | null, reason: string, urgent: boolean): RouteDecision {
   return {
     rule: 'dutyQueue',
+    nobodyToAssign: true,
     reason,
     communityId,
     gridId: null,

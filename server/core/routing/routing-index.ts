@@ -11,7 +11,7 @@
  * inside both): exclusive grids 专属网格 first; then micro-grids with their own boundary before those standing
  * in with their grid's; then the lowest grid sort, the lowest micro-grid sort, and the lowest ids.
  */
-import { microGridLabel } from '../grids/labels';
+import { gridLabel, microGridLabel } from '../grids/labels';
 import type { Boundary, Community, Grid, GridKind, MicroGrid, Position } from '../grids/model';
 import { containsPoint, distanceToRingsMetres, METRES_PER_DEGREE, type FlatRings } from './geometry';
 
@@ -110,15 +110,15 @@ export function routableMicroGrids(map: GridMapSnapshot): RoutableMicroGrid[] {
     const boundary = m.boundary ?? grid.boundary;
     if (!boundary) continue;
     // An exclusive grid is known by its unit (海亮实验学校), and its micro-grids are named after it.
-    const gridLabel = intern(grid.kind === 'exclusive' ? (grid.unitName ?? grid.name) : grid.name);
+    const gridName = intern(gridLabel(grid));
     entries.push({
       place: {
         communityId: intern(m.communityId),
         gridId: intern(grid._id),
         microGridId: m._id,
         gridKind: grid.kind,
-        label: microGridLabel(gridLabel, m.name),
-        gridLabel,
+        label: microGridLabel(grid, m.name),
+        gridLabel: gridName,
       },
       boundary,
       exclusive: grid.kind === 'exclusive',

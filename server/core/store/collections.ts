@@ -30,6 +30,7 @@ import type {
 import type { FigureShard } from '../figures/shards';
 import type { Ticket, TicketEvent } from '../tickets/model';
 import type { TicketPolicyDoc } from '../tickets/policy-model';
+import type { SubmitRate } from '../tickets/submit-rate';
 
 export interface CollectionDocs {
   users: User;
@@ -60,6 +61,7 @@ export interface CollectionDocs {
   householdCodes: HouseholdCode;
   bindRequests: BindRequest;
   invites: Invite;
+  submitRates: SubmitRate;
 }
 
 export type CollectionName = keyof CollectionDocs;
@@ -88,7 +90,14 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['communityId'] },
     ],
   },
-  members: { indexes: [{ fields: ['userId'] }, { fields: ['gridId'] }, { fields: ['microGridId'] }] },
+  members: {
+    indexes: [
+      { fields: ['userId'] },
+      { fields: ['gridId'] },
+      { fields: ['microGridId'] },
+      { fields: ['communityId'] },
+    ],
+  },
   gridMapVersions: { indexes: [] },
   outbox: { indexes: [{ fields: ['state', 'createdAt'] }] },
   notifications: {
@@ -108,6 +117,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['communityId', 'createdAt'] },
       { fields: ['state', 'publishAt'] },
       { fields: ['state', 'publishing.claimedAt'] },
+      { fields: ['state', 'publishing.leaseUntil'] },
     ],
   },
   noticeTargets: {
@@ -137,10 +147,28 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
       { fields: ['gridId', 'status'] },
       { fields: ['communityId', 'status'] },
       { fields: ['communityId', 'category', 'status'] },
+      // "Same problem nearby": the map cells around a place, and the same estate (tickets/nearby.ts).
+      { fields: ['cell', 'category', 'status'] },
+      { fields: ['estateId', 'category', 'status'] },
       { fields: ['open', 'escalateAt'] },
       { fields: ['open', 'signForBy'] },
       { fields: ['status', 'autoCloseAt'] },
       { fields: ['contentUnchecked'] },
+      // The workbench (server/core/workbench): each branch is an equality prefix walked in createdAt order.
+      { fields: ['communityId', 'createdAt'] },
+      { fields: ['communityId', 'status', 'createdAt'] },
+      { fields: ['communityId', 'category', 'createdAt'] },
+      { fields: ['communityId', 'category', 'status', 'createdAt'] },
+      { fields: ['communityId', 'escalationLevel', 'createdAt'] },
+      { fields: ['communityId', 'open', 'createdAt'] },
+      { fields: ['communityId', 'escalationLevel', 'open', 'escalatedAt'] },
+      { fields: ['gridId', 'createdAt'] },
+      { fields: ['gridId', 'status', 'createdAt'] },
+      { fields: ['gridId', 'escalationLevel', 'createdAt'] },
+      { fields: ['gridId', 'open', 'createdAt'] },
+      { fields: ['microGridId', 'createdAt'] },
+      { fields: ['microGridId', 'status', 'createdAt'] },
+      { fields: ['assigneeUserId', 'createdAt'] },
     ],
   },
   ticketEvents: { indexes: [{ fields: ['ticketId', 'seq'], unique: true }] },
@@ -157,6 +185,8 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
     ],
   },
   invites: { indexes: [{ fields: ['communityId'] }] },
+  // Read and written by id inside the submit transaction only.
+  submitRates: { indexes: [] },
 };
 
 export const collectionNames = Object.keys(collections) as CollectionName[];

@@ -15,14 +15,24 @@ export interface StoreHooks {
   read?(collection: CollectionName): void;
   /** A query: find or count. */
   query?(collection: CollectionName): void;
-  /** Documents written (one per id; insertMany reports all of its ids at once). */
-  write?(collection: CollectionName, kind: WriteKind, ids: string[]): void;
+  /**
+   * Documents written (one per id; insertMany reports all of its ids at once). `docs` are the documents an
+   * insert or set wrote; `inTransaction` says the write was part of a committed transaction.
+   */
+  write?(
+    collection: CollectionName,
+    kind: WriteKind,
+    ids: string[],
+    docs: readonly object[],
+    inTransaction: boolean,
+  ): void;
   /** A transaction committed; its reads and writes were reported just before. */
   commit?(): void;
 }
 
 type Noted =
-  { kind: 'read'; collection: CollectionName } | { kind: WriteKind; collection: CollectionName; id: string };
+  | { kind: 'read'; collection: CollectionName }
+  | { kind: WriteKind; collection: CollectionName; id: string; doc?: object };
 
 /** The decorator: every Store method passes through to `inner`, telling `hooks` what it did. */
 export class ObservedStore implements Store {
@@ -31,8 +41,14 @@ export class ObservedStore implements Store {
     private readonly hooks: StoreHooks,
   ) {}
 
-  private wrote(collection: CollectionName, kind: WriteKind, ids: string[]): void {
-    this.hooks.write?.(collection, kind, ids);
+  private wrote(
+    collection: CollectionName,
+    kind: WriteKind,
+    ids: string[],
+    docs: readonly object[] = [],
+    inTransaction = false,
+  ): void {
+    this.hooks.write?.(collection, kind, ids, docs, inTransaction);
   }
 
   get: Store['get'] = (collection, id) => {
@@ -52,7 +68,7 @@ export class ObservedStore implements Store {
 
   insert: Store['insert'] = async (collection, doc) => {
     await this.inner.insert(collection, doc);
-    this.wrote(collection, 'insert', [doc._id]);
+    this.wrote(collection, 'insert', [doc._id], [doc]);
   };
 
   insertMany: Store['insertMany'] = async (collection, docs) => {
@@ -61,6 +77,7 @@ export class ObservedStore implements Store {
       collection,
       'insert',
       docs.map((doc) => doc._id),
+      docs,
     );
   };
 
@@ -86,11 +103,11 @@ export class ObservedStore implements Store {
         },
         insert: async (collection, doc) => {
           await tx.insert(collection, doc);
-          run.push({ kind: 'insert', collection, id: doc._id });
+          run.push({ kind: 'insert', collection, id: doc._id, doc });
         },
         set: async (collection, doc) => {
           await tx.set(collection, doc);
-          run.push({ kind: 'set', collection, id: doc._id });
+          run.push({ kind: 'set', collection, id: doc._id, doc });
         },
         update: async (collection, id, patch) => {
           await tx.update(collection, id, patch);
@@ -105,7 +122,7 @@ export class ObservedStore implements Store {
     });
     for (const noted of run)
       if (noted.kind === 'read') this.hooks.read?.(noted.collection);
-      else this.wrote(noted.collection, noted.kind, [noted.id]);
+      else this.wrote(noted.collection, noted.kind, [noted.id], noted.doc ? [noted.doc] : [], true);
     this.hooks.commit?.();
     return result;
   }

@@ -3,12 +3,13 @@
  * the ticket document (version + 1), its event (id derived from the new version) and the outbox entries.
  */
 import type { TicketDetail, TicketEventType } from '../../../typings/ticket';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { applyFigureDeltas } from '../figures/apply';
 import { figureDeltas, withFacts } from '../figures/deltas';
 import { limitFieldOf } from '../figures/facts';
+import type { FigureIncrement } from '../figures/shards';
 import type { NewNotification } from '../notifications/model';
-import { queueNotification } from '../notifications/outbox';
+import { queueNotification, readDecided, type Decided } from '../notifications/outbox';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Tx } from '../ports/store';
@@ -50,16 +51,22 @@ export function actingPerson(
   return snapshotOf(user, roleFor(user, ticket.communityId, via));
 }
 
-/** Writes one transition inside the caller's transaction; returns the ticket as it now stands. */
-export async function writeChange(
-  tx: Tx,
-  deps: Pick<Deps, 'ids'>,
+/** A transition worked out before it is written: the ticket after it, its event, whom it tells, its figures. */
+export interface PlannedChange {
+  next: Ticket;
+  event: TicketEvent;
+  notifications: NewNotification[];
+  figures: FigureIncrement[];
+}
+
+/** Works out a transition on `current` (pure: nothing is read or written). */
+export function planChange(
   now: Date,
   current: Ticket,
   name: TransitionName,
   actor: PersonSnapshot | null,
   plan: Plan,
-): Promise<Ticket> {
+): PlannedChange {
   const at = toIso(now);
   const status = nextStatus(name, current);
   const draft: Ticket = {
@@ -86,13 +93,37 @@ export async function writeChange(
   };
   if (plan.party) event.party = plan.party;
   const next = withFacts(swept, event);
-  await tx.set('tickets', next);
+  return { next, event, notifications: plan.notify?.(next) ?? [], figures: figureDeltas(current, next) };
+}
+
+/** Writes a planned transition inside the caller's transaction; `decided`: its recipients' grants, read before. */
+export async function writePlanned(
+  tx: Tx,
+  deps: Pick<Deps, 'ids'>,
+  now: Date,
+  planned: PlannedChange,
+  decided?: Decided,
+): Promise<Ticket> {
+  await tx.set('tickets', planned.next);
   // insert, not set: a second writer of the same version fails here even where reads are not validated.
-  await tx.insert('ticketEvents', event);
-  await applyFigureDeltas(tx, figureDeltas(current, next), at);
-  for (const notification of plan.notify?.(next) ?? [])
-    await queueNotification(tx, deps.ids, now, notification);
-  return next;
+  await tx.insert('ticketEvents', planned.event);
+  await applyFigureDeltas(tx, planned.figures, toIso(now));
+  for (const notification of planned.notifications)
+    await queueNotification(tx, deps.ids, now, notification, decided);
+  return planned.next;
+}
+
+/** Writes one transition inside the caller's transaction; returns the ticket as it now stands. */
+export async function writeChange(
+  tx: Tx,
+  deps: Pick<Deps, 'ids'>,
+  now: Date,
+  current: Ticket,
+  name: TransitionName,
+  actor: PersonSnapshot | null,
+  plan: Plan,
+): Promise<Ticket> {
+  return writePlanned(tx, deps, now, planChange(now, current, name, actor, plan));
 }
 
 export interface ActContext {
@@ -125,11 +156,25 @@ export async function act(
   const now = deps.clock.now();
   const plan = await prepare({ user, ticket: found, relations, now });
 
+  // With the caller's version, the ticket read above is the one to change: were it changed since, the event
+  // of the next version exists and the transaction's insert of it fails (STALE_VERSION below). So the change
+  // is worked out before the transaction, with its recipients' grants read, and the transaction only writes.
+  if (input.version !== undefined) {
+    const actor = actingPerson(name, user, found, relations);
+    const planned = planChange(now, found, name, actor, plan(found, relations));
+    const decided = await readDecided(deps, planned.notifications);
+    const written = await store
+      .transaction((tx) => writePlanned(tx, deps, now, planned, decided))
+      .catch((error: unknown) => {
+        if (isAppError(error) && error.code === 'STORE.DUPLICATE') throw new AppError('TICKET.STALE_VERSION');
+        throw error;
+      });
+    return detailOf(store, written, user, relationsOf(user, written), now);
+  }
+  // Without a version (rating), the transaction reads the ticket as it stands.
   const next = await store.transaction(async (tx) => {
     const current = await tx.get('tickets', input.ticketId);
     if (!current) throw new AppError('TICKET.NOT_FOUND');
-    if (input.version !== undefined && current.version !== input.version)
-      throw new AppError('TICKET.STALE_VERSION');
     const rel = relationsOf(user, current);
     authorize(name, current, rel);
     return writeChange(

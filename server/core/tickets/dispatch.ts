@@ -3,6 +3,7 @@
  * duty-queue or returned ticket by hand 手动分派, to a micro-grid and its worker (routing's assignment rule
  * when no worker is named). The new assignee must sign for it again.
  */
+import { microGridLabel } from '../grids/labels';
 import { truncateText } from '../notifications/wechat-fields';
 import type { PersonView, TicketActions, TicketDetail } from '../../../typings/ticket';
 import { AppError } from '../errors';
@@ -10,6 +11,7 @@ import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { assignWithin } from '../routing/assign';
+import { routingDepsOf } from '../routing/routing-deps';
 import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
 import { requireReadable } from './access';
@@ -18,19 +20,22 @@ import { screenText } from './checks';
 import { hoursAfter } from './deadlines';
 import type { PersonSnapshot, Ticket } from './model';
 import { toHandlers, toResidents } from './notify';
-import { openTicketCounts } from './open-counts';
 import { personView, snapshotOf } from './people';
 import type { Plan } from './change';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
 
-/** The target as a worker or the leader of the grid, or TICKET.ASSIGNEE_INVALID. */
-async function gridHandler(store: Store, userId: string, gridId: string | null): Promise<PersonSnapshot> {
+/** The target as a worker or the leader of the grid, with the micro-grid they work; or TICKET.ASSIGNEE_INVALID. */
+async function gridHandler(
+  store: Store,
+  userId: string,
+  gridId: string | null,
+): Promise<PersonSnapshot & { microGridId: string | null }> {
   const user = gridId ? await store.get('users', userId) : null;
-  const works = user?.roles.some((g) => g.role === 'worker' && g.gridId === gridId);
+  const work = user?.roles.find((g) => g.role === 'worker' && g.gridId === gridId);
   const leads = user?.roles.some((g) => g.role === 'leader' && g.gridId === gridId);
-  if (!user || (!works && !leads)) throw new AppError('TICKET.ASSIGNEE_INVALID');
-  return snapshotOf(user, works ? 'worker' : 'leader');
+  if (!user || (!work && !leads)) throw new AppError('TICKET.ASSIGNEE_INVALID');
+  return { ...snapshotOf(user, work ? 'worker' : 'leader'), microGridId: work?.microGridId ?? null };
 }
 
 /** The change of hands common to reassign and manual routing. */
@@ -71,11 +76,20 @@ function handOver(
 
 /** 改派 within the grid, by its leader or staff. */
 export function reassignTicket(deps: Deps, caller: Caller, input: Req<'reassign'>): Promise<TicketDetail> {
-  return act(deps, caller, input, 'reassign', async ({ ticket, now }) => {
-    const target = await gridHandler(deps.store, input.assigneeUserId, ticket.gridId);
+  return act(deps, caller, input, 'reassign', async ({ ticket, user, now }) => {
+    const { microGridId, ...target } = await gridHandler(deps.store, input.assigneeUserId, ticket.gridId);
     const { held } = await screenText(deps, caller, [input.note ?? '']);
     const note = input.note?.trim() || `改派给${target.roleLabel} ${target.name}`;
-    return handOver(now, target, note, held);
+    // The reason follows the ticket: a worker of another micro-grid takes it there (issue 11 item 5).
+    const into = microGridId ?? ticket.microGridId;
+    const microGrid = into ? await deps.store.get('microGrids', into) : null;
+    const grid = ticket.gridId ? await deps.store.get('grids', ticket.gridId) : null;
+    const place = microGrid ? microGridLabel(grid, microGrid.name) : (grid?.name ?? '');
+    return handOver(now, target, note, held, {
+      microGridId: into,
+      routingRule: 'manual',
+      routingReason: `${user.name} 改派至 ${place}，由${target.roleLabel} ${target.name}处理`,
+    });
   });
 }
 
@@ -96,11 +110,10 @@ export function routeTicketManually(
     if (!relations.has('staff') && !user.roles.some((g) => g.role === 'leader' && g.gridId === grid._id))
       throw new AppError('AUTH.FORBIDDEN');
     const target = input.assigneeUserId
-      ? await gridHandler(store, input.assigneeUserId, grid._id)
+      ? await gridHandler(store, input.assigneeUserId, grid._id).then(({ microGridId: _, ...p }) => p)
       : await chooseWithin(store, grid._id, microGrid._id);
     const { held } = await screenText(deps, caller, [input.note ?? '']);
-    // Micro-grid names may already carry the grid's (第二网格-1号微网格).
-    const label = microGrid.name.startsWith(grid.name) ? microGrid.name : `${grid.name}-${microGrid.name}`;
+    const label = microGridLabel(grid, microGrid.name);
     const note = input.note?.trim() || `分派至 ${label}，由${target.roleLabel} ${target.name}处理`;
     return handOver(now, target, note, held, {
       gridId: grid._id,
@@ -113,7 +126,8 @@ export function routeTicketManually(
 
 /** Routing's own assignment rule inside the chosen micro-grid. */
 async function chooseWithin(store: Store, gridId: string, microGridId: string): Promise<PersonSnapshot> {
-  const assignment = await assignWithin(store, { gridId, microGridId }, openTicketCounts(store));
+  const { openTicketCounts } = routingDepsOf({ store });
+  const assignment = await assignWithin(store, { gridId, microGridId }, openTicketCounts);
   const user = assignment.assigneeUserId ? await store.get('users', assignment.assigneeUserId) : null;
   if (!user)
     throw new AppError('TICKET.ASSIGNEE_INVALID', {

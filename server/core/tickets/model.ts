@@ -59,6 +59,10 @@ export interface Ticket {
   location: LatLng | null;
   /** The building named by the place (household or building), for "nearby" when it has no location. */
   buildingId: string | null;
+  /** The estate 小区 of that building: "nearby" offers open tickets of the same estate at any distance. */
+  estateId?: string | null;
+  /** The map cell of `location` (nearby-cells.ts): "nearby" reads the cells around a place, not a community. */
+  cell?: string | null;
 
   communityId: string;
   gridId: string | null;

@@ -15,6 +15,9 @@ export interface ResolvedPlace {
   /** The community the place itself names (household, building); null for a bare point. */
   communityId: string | null;
   buildingId: string | null;
+  estateId: string | null;
+  /** The micro-grid the building is registered to; null for a bare point (routing finds it). */
+  microGridId: string | null;
 }
 
 /** The place in words and coordinates; HOUSEHOLD.NOT_FOUND for someone else's household. */
@@ -35,6 +38,8 @@ export async function resolvePlace(store: Store, user: User, place: TicketPlace)
         location: place.point,
         communityId: null,
         buildingId: null,
+        estateId: null,
+        microGridId: null,
       };
   }
 }
@@ -54,6 +59,8 @@ async function buildingPlace(
     location: building.location,
     communityId: building.communityId,
     buildingId: building._id,
+    estateId: building.estateId,
+    microGridId: building.microGridId,
   };
 }
 

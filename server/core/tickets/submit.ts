@@ -8,11 +8,15 @@ import type { TicketActions, TicketDetail } from '../../../typings/ticket';
 import { AppError, isAppError } from '../errors';
 import { applyFigureDeltas } from '../figures/apply';
 import { figureDeltas } from '../figures/deltas';
-import { queueNotification } from '../notifications/outbox';
+import type { NewNotification } from '../notifications/model';
+import { queueNotification, readDecided } from '../notifications/outbox';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
+import type { Store } from '../ports/store';
+import { memoReads } from '../store/read-memo';
 import type { RouteDecision } from '../routing/decision';
 import { route } from '../routing/route';
+import { routingDepsOf } from '../routing/routing-deps';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
@@ -23,39 +27,39 @@ import { hoursAfter, nextEscalationAt } from './deadlines';
 import type { PersonSnapshot, Ticket, TicketEvent } from './model';
 import { audienceOf, toDutyDesk, toHandlers, toResidents } from './notify';
 import { dutyDeskOf } from './leaders';
-import { openTicketCounts } from './open-counts';
+import { cellOf } from './nearby-cells';
 import { snapshotOf } from './people';
 import { homeCommunityOf, resolvePlace, routeRequestFor } from './place';
-import { deadlineRowFor, loadTicketPolicy, type TicketPolicy } from './policy';
+import { deadlineRowFor, loadTicketPolicy } from './policy';
+import { countSubmission } from './rate-limit';
 import { ticketIdFor } from './ticket-id';
 import { detailOf } from './views';
 
 type SubmitInput = TicketActions['submit']['req'];
 
-const HOUR_MS = 3_600_000;
-
 export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInput): Promise<TicketDetail> {
-  const { store } = deps;
+  // One action, one memory of what it read: the household and the building are asked for once.
+  const store = memoReads(deps.store);
   const user = await loadActor(store, caller);
   const ticketId = ticketIdFor(user._id, input.clientRequestId);
-  const existing = await store.get('tickets', ticketId);
-  if (existing) return replyWith(deps, existing, user);
+  // No read of the ticket id first: a retry meets its ticket in the transaction's insert (STORE.DUPLICATE).
 
   const place = await resolvePlace(store, user, input.place);
-  const homeCommunityId = await homeCommunityOf(store, user);
-  const policy = await loadTicketPolicy(store, place.communityId ?? homeCommunityId);
+  const homeCommunityId = place.communityId ?? (await homeCommunityOf(store, user));
   const now = deps.clock.now();
-  await requireUnderRateLimit(deps, user, policy, now);
-  const { held, unchecked } = await screenText(deps, caller, submittedTexts(input));
-  await requirePhotos(deps, input.photos);
-
-  const decision = await route(
-    { store, routingIndexes: deps.routingIndexes, openTicketCounts: openTicketCounts(store) },
-    routeRequestFor(input.category, input.place, place, place.communityId ?? homeCommunityId),
-  );
-  const communityId = decision.communityId ?? place.communityId ?? homeCommunityId;
+  // Independent of each other: asked for together, so the reply waits for the slowest, not for their sum.
+  const [policy, { held, unchecked }, , decision] = await Promise.all([
+    loadTicketPolicy(store, homeCommunityId),
+    screenText(deps, caller, submittedTexts(input)),
+    requirePhotos(deps, input.photos),
+    route(
+      routingDepsOf({ ...deps, store }),
+      routeRequestFor(input.category, input.place, place, homeCommunityId),
+    ),
+  ]);
+  const communityId = decision.communityId ?? homeCommunityId;
   if (!communityId) throw new AppError('TICKET.PLACE_INVALID');
-  const assignee = await assigneeSnapshot(deps, decision);
+  const assignee = await assigneeSnapshot(store, decision);
   // Nobody to give it to: the duty desk hears of it at once, so the queue is never left unread.
   const dutyDesk = assignee ? [] : await dutyDeskOf(store, communityId);
 
@@ -79,6 +83,8 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     placeText: place.placeText,
     location: place.location,
     buildingId: place.buildingId,
+    estateId: place.estateId,
+    cell: cellOf(place.location),
     communityId,
     gridId: decision.gridId,
     microGridId: decision.microGridId,
@@ -115,30 +121,14 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     photos: input.photos,
   };
 
-  try {
-    await store.transaction(async (tx) => {
-      await tx.insert('tickets', ticket);
-      await tx.insert('ticketEvents', event);
-      await applyFigureDeltas(tx, figureDeltas(null, ticket), at);
-      if (!assignee) {
-        await queueNotification(tx, deps.ids, now, toDutyDesk(ticket, dutyDesk, decision.reason));
-        return;
-      }
-      await queueNotification(
-        tx,
-        deps.ids,
-        now,
+  const notifications: NewNotification[] = assignee
+    ? [
         toResidents(ticket, 'ticketAssigned', {
           title: '工单已受理',
           body: `您反映的问题已分派给${assignee.roleLabel} ${assignee.name}处理`,
           status: '已受理',
           person: assignee.name,
         }),
-      );
-      await queueNotification(
-        tx,
-        deps.ids,
-        now,
         toHandlers(
           ticket,
           [assignee.userId, ...decision.alsoNotifyUserIds],
@@ -151,7 +141,20 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
           },
           audienceOf(assignee.role),
         ),
-      );
+      ]
+    : [toDutyDesk(ticket, dutyDesk, decision.reason)];
+  // The recipients' grants, so that the transaction writes their notifications decided (outbox.ts).
+  const decided = await readDecided(deps, notifications);
+
+  try {
+    await store.transaction(async (tx) => {
+      // The ticket first: a retry of an accepted report finds it here, even with the hour's limit reached.
+      await tx.insert('tickets', ticket);
+      await countSubmission(tx, user._id, policy.submitsPerHour, now);
+      await tx.insert('ticketEvents', event);
+      await applyFigureDeltas(tx, figureDeltas(null, ticket), at);
+      for (const notification of notifications)
+        await queueNotification(tx, deps.ids, now, notification, decided);
     });
   } catch (error) {
     // The same request at the same moment: the other call created it; answer with that ticket.
@@ -168,22 +171,10 @@ async function replyWith(deps: Deps, ticket: Ticket, user: User): Promise<Ticket
   return detailOf(deps.store, ticket, user, relationsOf(user, ticket), deps.clock.now());
 }
 
-/** At most `submitsPerHour` tickets per user in any rolling hour. */
-async function requireUnderRateLimit(deps: Deps, user: User, policy: TicketPolicy, now: Date): Promise<void> {
-  const since = toIso(new Date(now.getTime() - HOUR_MS));
-  const recent = await deps.store.count('tickets', { reporterUserId: user._id, createdAt: { gt: since } });
-  if (recent >= policy.submitsPerHour) {
-    throw new AppError('RATE.LIMITED', {
-      message: `每小时最多提交 ${policy.submitsPerHour} 条工单，请稍后再试`,
-      details: { limit: policy.submitsPerHour, windowMinutes: 60 },
-    });
-  }
-}
-
 /** The routed assignee as the timeline shows them: name and the role they were routed in. */
-async function assigneeSnapshot(deps: Deps, decision: RouteDecision): Promise<PersonSnapshot | null> {
+async function assigneeSnapshot(store: Store, decision: RouteDecision): Promise<PersonSnapshot | null> {
   if (!decision.assigneeUserId) return null;
-  const user = await deps.store.get('users', decision.assigneeUserId);
+  const user = await store.get('users', decision.assigneeUserId);
   if (!user) return null;
   const role =
     decision.assignedBy === 'secretary'

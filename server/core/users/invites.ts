@@ -7,7 +7,7 @@
 import type { MemberDutyName, NewInvite, RosterView } from '../../../typings/grid';
 import type { Me } from '../../../typings/user';
 import { AppError } from '../errors';
-import { memberKey } from '../grids/ledger/import-members';
+import { memberKey, type Invitee } from '../grids/ledger/import-members';
 import { stableId } from '../grids/ledger/stable-id';
 import { grantFor } from '../grids/member-roles';
 import type { Member } from '../grids/model';
@@ -203,4 +203,36 @@ export async function claimInviteFor(deps: InviteDeps, user: User, code: string)
 export async function claimInvite(deps: InviteDeps, caller: Caller, input: { code: string }): Promise<Me> {
   const user = await loadActor(deps.store, caller);
   return meView(deps.store, await claimInviteFor(deps, user, input.code));
+}
+
+/**
+ * Invites the people of a members ledger who have never logged in. Someone with an open invite for the same
+ * place is skipped: importing the same file twice invites nobody twice.
+ */
+export async function inviteAll(
+  deps: InviteDeps,
+  caller: Caller,
+  communityId: string,
+  invitees: Invitee[],
+): Promise<NewInvite[]> {
+  if (invitees.length === 0) return [];
+  const open = await deps.store.find('invites', {
+    where: { communityId, claimedByUserId: null, revokedAt: null },
+  });
+  const same = (i: Invitee) => (o: Invite) =>
+    o.phone === i.phone && o.duty === i.duty && o.gridId === i.gridId && o.microGridId === i.microGridId;
+  const out: NewInvite[] = [];
+  for (const invitee of invitees.filter((i) => !open.some(same(i))))
+    out.push(
+      await createInvite(deps, caller, {
+        communityId,
+        name: invitee.name,
+        phone: invitee.phone,
+        duty: invitee.duty,
+        gridId: invitee.gridId,
+        ...(invitee.microGridId ? { microGridId: invitee.microGridId } : {}),
+        primary: invitee.primary,
+      }),
+    );
+  return out;
 }

@@ -9,11 +9,12 @@ import { onboardingGridRows, onboardingUserRows } from './onboarding';
 import { schedulerRows } from './scheduler';
 import { ticketRows } from './ticket';
 import { userRows } from './user';
+import { workbenchRows } from './workbench';
 
 export const rowsByFunction: Record<FunctionName, Row[]> = {
   user: [...userRows, ...onboardingUserRows],
   grid: [...gridRows, ...onboardingGridRows],
-  ticket: [...ticketRows, ...figureRows],
+  ticket: [...ticketRows, ...figureRows, ...workbenchRows],
   notice: noticeRows,
   message: messageRows,
   scheduler: schedulerRows,

@@ -65,6 +65,10 @@ let groups = 0;
 const cloudID = (w: World, opengid = `opengid-matrix-${(groups += 1)}`) =>
   issueGroupTicket(DEFAULT_LOCAL_GROUP_SECRET, opengid, new Date(w.h.clock.now().getTime() + 300_000));
 
+/** The share token the worker's page puts into the card's path. */
+const tokenOf = async (w: World, worker: string, noticeId: string) =>
+  (await w.ok<{ shareToken: string }>(worker, 'notice', 'shareToken', { noticeId })).shareToken;
+
 export const noticeRows: Row[] = [
   row('notice', 'compose', {
     relations: ['sameCommunity', 'otherCommunity'],
@@ -177,8 +181,17 @@ export const noticeRows: Row[] = [
       note: '',
     })),
   }),
+  row('notice', 'shareToken', {
+    // The token for the card's share path: workers and leaders of the notice's community.
+    relations: TARGETED,
+    allow: {
+      worker: ['sameMicroGrid', 'sameGrid', 'sameCommunity'],
+      leader: ['sameMicroGrid', 'sameGrid', 'sameCommunity'],
+    },
+    request: onNotice('published'),
+  }),
   row('notice', 'bindGroup', {
-    // Anyone who opens the card in the group binds it, to the grid of the worker who shared it.
+    // Anyone who opens the card in the group binds it, to the grid of the worker whose token the path carries.
     relations: TARGETED,
     allow: {
       stranger: TARGETED,
@@ -191,8 +204,9 @@ export const noticeRows: Row[] = [
     },
     request: async (w, c) => {
       const n = await w.notice(c, { state: 'published' });
-      const sharer = await w.userId(w.slot(c.relation).worker);
-      return n && { req: { noticeId: n.noticeId, sharer, cloudID: cloudID(w) }, subject: n.noticeId };
+      if (!n) return null;
+      const shareToken = await tokenOf(w, w.slot(c.relation).worker, n.noticeId);
+      return { req: { noticeId: n.noticeId, shareToken, cloudID: cloudID(w) }, subject: n.noticeId };
     },
   }),
   row('notice', 'groups', {
@@ -209,7 +223,7 @@ export const noticeRows: Row[] = [
       const opengid = `opengid-matrix-fix-${(groups += 1)}`;
       await w.ok(s.resident, 'notice', 'bindGroup', {
         noticeId: n!.noticeId,
-        sharer: await w.userId(s.worker),
+        shareToken: await tokenOf(w, s.worker, n!.noticeId),
         cloudID: cloudID(w, opengid),
       });
       return { req: { bindingId: noticeIds.binding(opengid), gridId: null } };

@@ -116,6 +116,15 @@ export const onboardingUserRows: Row[] = [
     allow: RUNS,
     request: async (w, c) => ({ req: place(w, c) }),
   }),
+  row('user', 'householdBuildings', {
+    relations: COMMUNITY,
+    allow: RUNS,
+    request: async (w, c) => ({
+      req: { communityId: w.slot(c.relation).communityId },
+      subject: w.slot(c.relation).buildingId,
+    }),
+    grants: (data, subject) => JSON.stringify(data).includes(JSON.stringify(subject)),
+  }),
   row('user', 'householdCodes', {
     relations: COMMUNITY,
     allow: RUNS,

@@ -2,7 +2,7 @@
 import type { Store } from '../../ports/store';
 import type { User } from '../../users/model';
 import { ensureGrants } from '../member-roles';
-import type { Member } from '../model';
+import type { Member, MemberDuty } from '../model';
 import { dutyByLabel, MEMBER_REQUIRED } from './columns';
 import { loadCommunityDocs, loadMembers, pair } from './community-docs';
 import { RowProblems } from './problems';
@@ -14,16 +14,27 @@ import { upsertAll, type UpsertCounts } from './upsert';
 export const memberKey = (m: Pick<Member, 'gridId' | 'microGridId' | 'userId' | 'duty'>) =>
   [m.gridId, m.microGridId ?? '', m.userId, m.duty].join('\u0000');
 
+/** A row for someone who has never logged in: they get an invite to claim the place with. */
+export interface Invitee {
+  name: string;
+  phone: string;
+  duty: MemberDuty;
+  gridId: string;
+  microGridId: string | null;
+  primary: boolean;
+}
+
 /**
  * Validates every row, then writes members and the role grants they imply. People are found by phone among
- * users who have logged in; a phone nobody has is a bad row (they must open the mini-program once first).
+ * users who have logged in; a phone nobody has yet becomes an invitee (the caller invites them: the person
+ * claims the place with the invite's code on first login).
  */
 export async function importMembers(
   store: Store,
   communityId: string,
   table: LedgerTable,
   now: string,
-): Promise<UpsertCounts> {
+): Promise<UpsertCounts & { invitees: Invitee[] }> {
   const [docs, existing] = await Promise.all([
     loadCommunityDocs(store, communityId),
     loadMembers(store, communityId),
@@ -40,14 +51,13 @@ export async function importMembers(
   const existingByKey = new Map(existing.map((m) => [memberKey(m), m]));
 
   const members = new Map<string, Member>();
+  const invitees: Invitee[] = [];
   const seen = new Map<string, number>();
   const primaryRow = new Map<string, number>();
   for (const { row, cells } of rows) {
     const phone = cells['手机'] ?? '';
     if (!/^1\d{10}$/.test(phone)) problems.add(row, `手机 “${phone}” 不是 11 位手机号`);
     const user = userByPhone.get(phone);
-    if (/^1\d{10}$/.test(phone) && !user)
-      problems.add(row, `手机 ${phone} 没有对应的用户：请 ${cells['姓名'] || '此人'} 先登录一次小程序`);
     const duty = dutyByLabel[cells['职责'] ?? ''];
     if (!duty)
       problems.add(
@@ -66,10 +76,17 @@ export async function importMembers(
     const onDutyCell = cells['是否在岗'] ?? '';
     const onDuty = onDutyCell === '' ? true : yesNo(onDutyCell);
     if (onDuty === undefined) problems.add(row, `是否在岗 “${onDutyCell}” 应为 是 或 否`);
-    if (!user || !duty || !grid || (microName && !microGrid) || primary === undefined || onDuty === undefined)
+    if (!duty || !grid || (microName && !microGrid) || primary === undefined || onDuty === undefined)
       continue;
+    if (!/^1\d{10}$/.test(phone)) continue;
 
-    const fields = { gridId: grid._id, microGridId: microGrid?._id ?? null, userId: user._id, duty };
+    const fields = {
+      gridId: grid._id,
+      microGridId: microGrid?._id ?? null,
+      // Someone not yet a user is keyed by phone until they claim the invite.
+      userId: user?._id ?? `phone:${phone}`,
+      duty,
+    };
     const key = memberKey(fields);
     const earlier = seen.get(key);
     if (earlier) problems.add(row, `与第 ${earlier} 行重复`);
@@ -83,6 +100,17 @@ export async function importMembers(
         );
       primaryRow.set(microGrid._id, row);
     }
+    if (!user) {
+      invitees.push({
+        name: cells['姓名'] ?? '',
+        phone,
+        duty,
+        gridId: grid._id,
+        microGridId: fields.microGridId,
+        primary,
+      });
+      continue;
+    }
     const before = existingByKey.get(key);
     const member: Member = {
       ...fields,
@@ -95,13 +123,17 @@ export async function importMembers(
   }
   problems.throwIfAny('行');
 
-  // One primary per micro-grid: a primary named in the file replaces one the file does not mention.
+  // One primary per micro-grid: a primary named in the file replaces one the file does not mention. An
+  // invited primary takes over only when they claim the invite, so that the micro-grid is never without one.
+  const newPrimaries = new Set(
+    [...members.values()].filter((m) => m.primary && m.duty === 'worker').map((m) => m.microGridId),
+  );
   for (const m of existing) {
     if (
       m.primary &&
       m.duty === 'worker' &&
       m.microGridId &&
-      primaryRow.has(m.microGridId) &&
+      newPrimaries.has(m.microGridId) &&
       !members.has(m._id)
     ) {
       members.set(m._id, { ...m, primary: false });
@@ -114,5 +146,5 @@ export async function importMembers(
     new Map(existing.map((m) => [m._id, m])),
   );
   await ensureGrants(store, [...members.values()], now);
-  return counts;
+  return { ...counts, invitees };
 }

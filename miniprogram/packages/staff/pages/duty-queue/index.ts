@@ -1,6 +1,7 @@
 /**
  * 值班台: the community's tickets no rule could route and those a worker returned. Staff pick one and route it
- * by hand to a micro-grid (and optionally a worker), reject it as spam, or merge it into the original.
+ * by hand to a micro-grid (and optionally a worker), reject it as spam, or merge it into the original, found
+ * by words among every unfinished ticket of the community.
  */
 import type { TicketActionName, TicketDetail } from '../../../../../typings/ticket';
 import { getRoster } from '../../../../services/grid';
@@ -13,6 +14,8 @@ import {
   type TicketCard,
   type TicketPageView,
 } from '../../../../tickets/views';
+import { mergeCandidates } from '../../../../services/workbench';
+import { workbenchLine, type WorkbenchLine } from '../../../../tickets/workbench-views';
 import { staffCommunityId } from '../../staff-community';
 
 const ACTIONS = ['routeManually', 'reject', 'merge'] as const satisfies readonly TicketActionName[];
@@ -47,6 +50,9 @@ Component({
     note: '',
     reason: '',
     intoTicketId: '',
+    mergeText: '',
+    candidates: [] as WorkbenchLine[],
+    candidatesLoaded: false,
     missing: '',
     acting: false,
   },
@@ -118,7 +124,33 @@ Component({
     },
 
     onOpenPanel(event: Dataset<{ panel: Panel }>) {
-      this.setData({ panel: event.currentTarget.dataset.panel, missing: '' });
+      const panel = event.currentTarget.dataset.panel;
+      this.setData({
+        panel,
+        missing: '',
+        intoTicketId: '',
+        mergeText: '',
+        candidates: [],
+        candidatesLoaded: false,
+      });
+      if (panel === 'merge') return this.searchOriginals();
+      return undefined;
+    },
+    /** Originals among every unfinished ticket of the community, assigned or not (issue 11 item 1). */
+    async searchOriginals(): Promise<void> {
+      try {
+        const page = await mergeCandidates(this.data.selectedId, this.data.mergeText.trim());
+        const now = Date.now();
+        this.setData({ candidates: page.rows.map((r) => workbenchLine(r, now)), candidatesLoaded: true });
+      } catch (error) {
+        this.setData({ missing: (error as { message?: string }).message || '搜索失败' });
+      }
+    },
+    onMergeTextInput(event: WechatMiniprogram.Input) {
+      this.setData({ mergeText: event.detail.value });
+    },
+    onMergeSearch() {
+      return this.searchOriginals();
     },
     onClosePanel() {
       this.setData({ panel: '', missing: '' });
@@ -136,9 +168,6 @@ Component({
     onReasonInput(event: WechatMiniprogram.Input) {
       this.setData({ reason: event.detail.value });
     },
-    onIntoInput(event: WechatMiniprogram.Input) {
-      this.setData({ intoTicketId: event.detail.value });
-    },
     onIntoTap(event: Dataset<{ id: string }>) {
       this.setData({ intoTicketId: event.currentTarget.dataset.id });
     },
@@ -150,7 +179,15 @@ Component({
       const ok = await actOnTicket(this, run, doneText);
       this.setData({ acting: false });
       if (!ok) return;
-      this.setData({ selectedId: '', ticket: null, panel: '', note: '', reason: '', intoTicketId: '' });
+      this.setData({
+        selectedId: '',
+        ticket: null,
+        panel: '',
+        note: '',
+        reason: '',
+        intoTicketId: '',
+        candidates: [],
+      });
       await this.load();
     },
 
@@ -178,8 +215,8 @@ Component({
     },
 
     onMergeSubmit() {
-      const into = this.data.intoTicketId.trim();
-      if (!into || into === this.data.selectedId) return this.setData({ missing: '请选择或填写原工单编号' });
+      const into = this.data.intoTicketId;
+      if (!into) return this.setData({ missing: '请先选择原工单' });
       return this.act(() => mergeTicket(this.data.selectedId, this.data.version, into), '已合并');
     },
   },

@@ -20,7 +20,10 @@ interface AnswerView {
 function answerView(a: RouteAnswer): AnswerView {
   return {
     place: a.microGrid?.label ?? '未定位到微网格',
-    assignee: a.assignee ? [a.assignee, ...a.alsoNotify].map((p) => p.name).join('、') : '社区值班台',
+    assignee:
+      a.assignee && !a.nobodyToAssign
+        ? [a.assignee, ...a.alsoNotify].map((p) => p.name).join('、')
+        : '暂无处理人，转社区值班台',
     reason: a.reason,
     ruleLabel: ruleLabels[a.rule],
     urgent: a.urgent,

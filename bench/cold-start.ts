@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:cold-start`: what each built bundle (dist/functions/<name>/index.js, as deployed) costs to
+ * load in a fresh Node process, against loading @cloudbase/node-sdk alone — the floor every function pays.
+ * Each sample is a new `node` process that times its own `require` of the bundle (process start-up, equal for
+ * all, is left out; CPU time decides, wall time is shown beside it); the median of RUNS samples is reported. Builds the bundles first. Bounded: 6 bundles +
+ * the baseline, RUNS processes each, run one at a time. Target: every bundle ≤ 1.15× the baseline.
+ * Prints a table; the last line is one JSON object.
+ */
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { buildFunctions } from '../scripts/build-functions';
+
+const RUNS = Number(process.env.COLD_START_RUNS ?? 15);
+const TARGET = 1.15;
+const root = resolve(__dirname, '..');
+
+/**
+ * One fresh process: the CPU time (user + system) its require of `target` took. CPU time, not wall time: on a
+ * shared machine the wall clock mostly measures the neighbours, the CPU time what loading the code costs.
+ */
+function sample(target: string): { cpuMs: number; wallMs: number } {
+  const script = [
+    'const c=process.cpuUsage(),t=process.hrtime.bigint();',
+    `require(${JSON.stringify(target)});`,
+    'const u=process.cpuUsage(c);',
+    'process.stdout.write(JSON.stringify({cpuMs:(u.user+u.system)/1e3,wallMs:Number(process.hrtime.bigint()-t)/1e6}))',
+  ].join('');
+  const out = execFileSync(process.execPath, ['-e', script], {
+    cwd: root,
+    // node-sdk probes a cloud metadata address at init unless told it runs in Tencent Cloud.
+    env: { ...process.env, TENCENTCLOUD: 'true' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return JSON.parse(out) as { cpuMs: number; wallMs: number };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const outDir = join(root, 'dist');
+  const built = await buildFunctions(outDir);
+  const targets: Array<[string, string, number | null]> = [
+    // `node -e` resolves from its cwd, the repository: the same node-sdk the bundles load.
+    ['node-sdk alone', '@cloudbase/node-sdk', null],
+    ...built.map((b): [string, string, number] => [
+      b.name,
+      join(outDir, 'functions', b.name, 'index.js'),
+      b.bytes,
+    ]),
+  ];
+  // Samples interleaved round by round, so that machine load drifts over every target alike.
+  const cpu = new Map<string, number[]>(targets.map(([name]) => [name, []]));
+  const wall = new Map<string, number[]>(targets.map(([name]) => [name, []]));
+  for (let run = 0; run < RUNS; run++)
+    for (const [name, target] of targets) {
+      const { cpuMs, wallMs } = sample(target);
+      cpu.get(name)!.push(cpuMs);
+      wall.get(name)!.push(wallMs);
+    }
+
+  const baseline = median(cpu.get('node-sdk alone')!);
+  const ratios: Record<string, number> = {};
+  console.log(
+    `GridLink cold start: require() in a fresh process, median of ${RUNS} (Node ${process.version})`,
+  );
+  console.log('| bundle | size | CPU (ms) | wall (ms) | × node-sdk alone (CPU) |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, , bytes] of targets) {
+    const ms = median(cpu.get(name)!);
+    const wallMs = median(wall.get(name)!);
+    const ratio = ms / baseline;
+    if (bytes !== null) ratios[name] = Math.round(ratio * 100) / 100;
+    const size = bytes === null ? '—' : `${Math.round(bytes / 1024)} KB`;
+    console.log(
+      `| ${name} | ${size} | ${ms.toFixed(1)} | ${wallMs.toFixed(1)} | ${bytes === null ? '1.00' : ratio.toFixed(2)} |`,
+    );
+  }
+  const worst = Math.max(...Object.values(ratios));
+  console.log(`worst ${worst.toFixed(2)}× (target ≤ ${TARGET}×): ${worst <= TARGET ? 'met' : 'NOT met'}`);
+  console.log(JSON.stringify({ baselineCpuMs: Math.round(baseline * 10) / 10, ratios, worstRatio: worst }));
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+/**
+ * 网格长首页: the leader's grid at a glance — how many tickets are open, overdue and escalated 督办, the first
+ * few of each, and the way into the grid's workbench.
+ */
+import type { LeaderHome } from '../../../../../typings/workbench';
+import { me } from '../../../../services/user';
+import { leaderHome } from '../../../../services/workbench';
+import { workbenchLine, type WorkbenchLine } from '../../../../tickets/workbench-views';
+
+type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  T
+>;
+
+const WORKBENCH = '/packages/staff/pages/workbench/index';
+
+Component({
+  data: {
+    communityId: '',
+    gridNames: '',
+    counts: null as LeaderHome['counts'] | null,
+    open: [] as WorkbenchLine[],
+    overdue: [] as WorkbenchLine[],
+    escalated: [] as WorkbenchLine[],
+    loaded: false,
+    error: '',
+  },
+
+  methods: {
+    async onLoad(query: { communityId?: string }) {
+      try {
+        const communityId =
+          query.communityId || (await me()).roles.find((g) => g.role === 'leader')?.communityId || '';
+        if (!communityId) throw new Error('您还不是网格长');
+        this.setData({ communityId });
+      } catch (error) {
+        this.setData({ error: (error as { message?: string }).message || '加载失败', loaded: true });
+        return;
+      }
+      await this.load();
+    },
+    onShow() {
+      if (this.data.loaded && this.data.communityId) return this.load();
+      return undefined;
+    },
+    onPullDownRefresh() {
+      return this.load().then(() => wx.stopPullDownRefresh());
+    },
+
+    async load(): Promise<void> {
+      try {
+        const home = await leaderHome(this.data.communityId);
+        const now = Date.now();
+        this.setData({
+          gridNames: home.grids.map((g) => g.name).join('、'),
+          counts: home.counts,
+          open: home.open.map((r) => workbenchLine(r, now)),
+          overdue: home.overdue.map((r) => workbenchLine(r, now)),
+          escalated: home.escalated.map((r) => workbenchLine(r, now)),
+          loaded: true,
+          error: '',
+        });
+      } catch (error) {
+        this.setData({
+          error: (error as { message?: string }).message || '加载失败，请下拉重试',
+          loaded: true,
+        });
+      }
+    },
+
+    onTicketTap(event: Dataset<{ id: string }>) {
+      wx.navigateTo({ url: `/packages/worker/pages/ticket/index?id=${event.currentTarget.dataset.id}` });
+    },
+    onWorkbenchTap() {
+      wx.navigateTo({ url: `${WORKBENCH}?communityId=${this.data.communityId}` });
+    },
+  },
+});

@@ -1,0 +1,68 @@
+/** The workbench's actions of the `ticket` function (typings/workbench.ts): their schemas and use cases. */
+import * as z from 'zod';
+import type { TicketCategory, TicketStatus } from '../../typings/ticket';
+import type { WorkbenchActions } from '../../typings/workbench';
+import { ticketCategories } from '../core/tickets/categories';
+import { leaderHome, secretaryHome } from '../core/workbench/homes';
+import { mergeCandidates, workbenchPage, workbenchScope } from '../core/workbench/workbench';
+import type { ActionSpec } from './define';
+import { id } from './schemas';
+
+type Specs = {
+  [K in keyof WorkbenchActions]: ActionSpec<WorkbenchActions[K]['req'], WorkbenchActions[K]['res']>;
+};
+type WorkbenchCategory = Exclude<TicketCategory, 'secretaryLetter'>;
+
+const statuses: [TicketStatus, ...TicketStatus[]] = [
+  'submitted',
+  'assigned',
+  'accepted',
+  'processing',
+  'resolved',
+  'closed',
+  'returned',
+  'cancelled',
+  'rejected',
+];
+// Letters are the secretary's alone: not a category one may filter the workbench by.
+const category = z.enum(
+  ticketCategories.filter((c): c is WorkbenchCategory => c !== 'secretaryLetter') as [
+    WorkbenchCategory,
+    ...WorkbenchCategory[],
+  ],
+);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 年-月-日，如 2026-06-20' });
+const cursor = z.string().max(4000).optional();
+const communityId = z.object({ communityId: id });
+
+const filter = z.object({
+  statuses: z.array(z.enum(statuses)).max(statuses.length).optional(),
+  category: category.optional(),
+  gridId: id.optional(),
+  microGridId: id.optional(),
+  assigneeUserId: id.optional(),
+  overdue: z.boolean().optional(),
+  escalated: z.boolean().optional(),
+  from: day.optional(),
+  to: day.optional(),
+  text: z.string().trim().max(50).optional(),
+});
+
+export const workbenchActions: Specs = {
+  workbench: {
+    input: z.object({ communityId: id, filter, cursor, limit: z.number().int().min(1).max(50).optional() }),
+    run: (deps, caller, input) => workbenchPage(deps, caller, input),
+  },
+  workbenchScope: { input: communityId, run: (deps, caller, input) => workbenchScope(deps, caller, input) },
+  mergeCandidates: {
+    input: z.object({
+      ticketId: id,
+      text: z.string().trim().max(50).optional(),
+      category: category.optional(),
+      cursor,
+    }),
+    run: (deps, caller, input) => mergeCandidates(deps, caller, input),
+  },
+  leaderHome: { input: communityId, run: (deps, caller, input) => leaderHome(deps, caller, input) },
+  secretaryHome: { input: communityId, run: (deps, caller, input) => secretaryHome(deps, caller, input) },
+};
