@@ -1,6 +1,7 @@
 /** The `ticket` cloud function: a resident's report (工单) from submission to closing (DESIGN §4). */
 import type { TimeLimit } from './calendar';
 import type { ActionDef, Id, IsoTime, LatLng } from './common';
+import type { FigureDrift, FiguresRequest, FiguresView } from './figures';
 import type { Role } from './user';
 
 /** Categories, grouped as the report page shows them. */
@@ -216,6 +217,17 @@ export type TicketActions = {
   denyExtension: ActionDef<Versioned & { reason: string }, TicketDetail>;
   /** Whom a leader or staff member may reassign the ticket to: the workers and the leader of its grid. */
   assignees: ActionDef<{ ticketId: Id }, PersonView[]>;
+  /** 统计: staff (their community), a leader (their grid); counters only, never a scan of tickets. */
+  figures: ActionDef<FiguresRequest, FiguresView>;
+  /** The same figures as an Excel workbook, a sheet per breakdown. */
+  exportFigures: ActionDef<FiguresRequest, { fileId: string; url: string; name: string }>;
+  /** Staff: recompute a month's figures from the ticket events; reports drift and repairs it. */
+  reconcileFigures: ActionDef<{ communityId: Id; month: string }, FiguresReconcileReport>;
 };
+
+export interface FiguresReconcileReport {
+  tickets: number;
+  drift: FigureDrift[];
+}
 
 export type TicketActionName = keyof TicketActions;

@@ -53,6 +53,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   'STREET.NOT_FOUND': '街道不存在，或您不是该街道的工作人员',
   'COMMUNITY.EXISTS': '本街道已有同名或同编码的社区',
   'GRID.NOT_EMPTY': '该网格或微网格仍有楼栋或成员，请先将楼栋和成员调整到其他微网格后再撤销',
+  'FIGURES.RANGE_INVALID': '统计月份须写作 2026-06 这样的年月，起始不晚于截止，最多 12 个月',
   'NOTICE.NOT_FOUND': '通知不存在',
   'NOTICE.STALE_VERSION': '通知已被他人修改，请刷新后再操作',
   'NOTICE.INVALID_STATE': '通知当前状态下不能进行此操作，请刷新后查看',

@@ -55,6 +55,11 @@ export const fieldLabels: Record<string, FieldLabel> = {
   assigneeUserId: { label: '处理人' },
   sharer: { label: '分享人' },
   // Tickets
+  statuses: { label: '工单状态', unit: '个' },
+  overdue: { label: '只看超时' },
+  escalated: { label: '只看升级' },
+  fromMonth: { label: '起始月份' },
+  toMonth: { label: '截止月份' },
   ticketId: { label: '工单' },
   intoTicketId: { label: '合并到的工单' },
   clientRequestId: { label: '提交编号' },

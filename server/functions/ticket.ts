@@ -18,7 +18,12 @@ import { followTicket } from '../core/tickets/follow';
 import { nearbyTickets } from '../core/tickets/nearby';
 import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
 import { submitTicket } from '../core/tickets/submit';
+import { figuresFor } from '../core/figures/read';
+import { reconcileFiguresFor } from '../core/figures/reconcile';
+import { figureSheets } from '../core/figures/sheets';
+import { toIso } from '../core/time/shanghai';
 import { defineFunction } from './define';
+import { writeFiguresWorkbook } from './figures-export';
 import { workbenchActions } from './workbench-actions';
 import { fileIdSchema, id, keysOf, latLngSchema, timeLimitSchema } from './schemas';
 
@@ -48,6 +53,9 @@ const required = (max: number) => z.string().trim().min(1).max(max);
 const ticketId = z.object({ ticketId: id });
 const versioned = z.object({ ticketId: id, version: z.number().int().min(1) });
 const communityId = z.object({ communityId: id });
+/** A month as YYYY-MM; the range itself (order, at most 12) is checked in the core. */
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const figuresRange = z.object({ communityId: id, gridId: id.optional(), fromMonth: month, toMonth: month });
 
 export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('ticket', {
   submit: {
@@ -137,5 +145,22 @@ export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('
     run: (deps, caller, input) => denyExtension(deps, caller, input),
   },
   assignees: { input: ticketId, run: (deps, caller, input) => dispatch.assignees(deps, caller, input) },
+  figures: { input: figuresRange, run: (deps, caller, input) => figuresFor(deps, caller, input) },
+  exportFigures: {
+    input: figuresRange,
+    run: async (deps, caller, input) => {
+      const view = await figuresFor(deps, caller, input);
+      const stamp = toIso(deps.clock.now()).slice(0, 16).replace(/[-:T]/g, '');
+      const scope = input.gridId ?? input.communityId;
+      const name = `工单统计-${input.fromMonth}至${input.toMonth}-${stamp}.xlsx`;
+      const path = `exports/${input.communityId}/figures-${scope}-${input.fromMonth}-${input.toMonth}-${stamp}.xlsx`;
+      const fileId = await writeFiguresWorkbook(deps.files, path, figureSheets(view));
+      return { fileId, url: await deps.files.url(fileId), name };
+    },
+  },
+  reconcileFigures: {
+    input: z.object({ communityId: id, month }),
+    run: (deps, caller, input) => reconcileFiguresFor(deps, caller, input),
+  },
   ...workbenchActions,
 });

@@ -213,7 +213,10 @@ export async function buildWorld(): Promise<World> {
     people.find((p) => p.userId === userId)?.communities ?? new Set<string>();
 
   // Writes are counted where they land: SQLite's own counter, and every file put and push attempt.
-  const totalChanges = store.db.prepare('SELECT total_changes() AS n');
+  // The matrix counts SQLite's own writes: it runs on the harness's default store.
+  if (!(store instanceof SqliteStore)) throw new Error('the matrix world needs the SQLite store');
+  const { db } = store;
+  const totalChanges = db.prepare('SELECT total_changes() AS n');
   let filesPut = 0;
   const put = h.deps.files.put.bind(h.deps.files);
   h.deps.files.put = (path, bytes, type) => {
@@ -228,16 +231,16 @@ export async function buildWorld(): Promise<World> {
 
   // The snapshot: a copy of every table in an attached in-memory database, copied back before each cell.
   const tables = (
-    store.db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as Array<{
+    db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as Array<{
       name: string;
     }>
   ).map((t) => t.name);
-  store.db.exec("ATTACH DATABASE ':memory:' AS snap");
-  for (const t of tables) store.db.exec(`CREATE TABLE snap."${t}" AS SELECT * FROM main."${t}"`);
-  const restore = store.db.transaction(() => {
+  db.exec("ATTACH DATABASE ':memory:' AS snap");
+  for (const t of tables) db.exec(`CREATE TABLE snap."${t}" AS SELECT * FROM main."${t}"`);
+  const restore = db.transaction(() => {
     for (const t of tables) {
-      store.db.exec(`DELETE FROM main."${t}"`);
-      store.db.exec(`INSERT INTO main."${t}" SELECT * FROM snap."${t}"`);
+      db.exec(`DELETE FROM main."${t}"`);
+      db.exec(`INSERT INTO main."${t}" SELECT * FROM snap."${t}"`);
     }
   });
 

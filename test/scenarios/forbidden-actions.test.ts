@@ -19,7 +19,18 @@ type Who =
   | 'outsider';
 type Action = Exclude<
   keyof TicketActions,
-  'submit' | 'nearby' | 'mine' | 'get' | 'inbox' | 'dutyQueue' | 'letters' | 'assignees'
+  | 'submit'
+  | 'nearby'
+  | 'mine'
+  | 'get'
+  | 'inbox'
+  | 'dutyQueue'
+  | 'letters'
+  | 'assignees'
+  // Figures are about a place and a month, not a transition of a ticket.
+  | 'figures'
+  | 'exportFigures'
+  | 'reconcileFigures'
 >;
 
 const ALL: TicketStatus[] = [

@@ -56,6 +56,11 @@ async function sdk(): Promise<typeof WxServerSdk> {
   return cloud;
 }
 
+/** wx-server-sdk's open API, loaded and initialised once per warm instance. */
+export async function wechatOpenApi(): Promise<typeof WxServerSdk.openapi> {
+  return (await sdk()).openapi;
+}
+
 /** The real thing: wx-server-sdk's cloud.openapi and getOpenData inside a CloudBase function. */
 export const wxServerSdk: WechatSdk = {
   sendSubscribeMessage: async (body) => (await sdk()).openapi.subscribeMessage.send(body) as Promise<unknown>,

@@ -27,6 +27,7 @@ import type {
   NoticeTarget,
   NoticeVisit,
 } from '../notices/model';
+import type { FigureShard } from '../figures/shards';
 import type { Ticket, TicketEvent } from '../tickets/model';
 import type { CareDue, CareEvent, CareGroup, CareVisit } from '../care/model';
 import type { Inspection, InspectionPlan, InspectionTask, InspectionTemplate } from '../inspections/model';
@@ -59,6 +60,7 @@ export interface CollectionDocs {
   groupShares: GroupShare;
   tickets: Ticket;
   ticketEvents: TicketEvent;
+  ticketFigures: FigureShard;
   ticketPolicies: TicketPolicyDoc;
   inspectionTemplates: InspectionTemplate;
   inspectionPlans: InspectionPlan;
@@ -195,6 +197,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   ticketEvents: {
     indexes: [{ fields: ['ticketId', 'seq'], unique: true }, { fields: ['actor.userId', 'at'] }],
   },
+  ticketFigures: { indexes: [{ fields: ['communityId', 'month'] }] },
   ticketPolicies: { indexes: [] },
   // Field work: due items are documents, so a worker's due list is one read on (assignee, state, dueAt).
   inspectionTemplates: { indexes: [{ fields: ['communityId', 'createdAt'] }] },

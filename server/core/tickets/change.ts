@@ -4,6 +4,10 @@
  */
 import type { TicketDetail, TicketEventType } from '../../../typings/ticket';
 import { AppError, isAppError } from '../errors';
+import { applyFigureDeltas } from '../figures/apply';
+import { figureDeltas, withFacts } from '../figures/deltas';
+import { limitFieldOf } from '../figures/facts';
+import type { FigureIncrement } from '../figures/shards';
 import type { NewNotification } from '../notifications/model';
 import { queueNotification, readDecided, type Decided } from '../notifications/outbox';
 import type { Deps } from '../ports';
@@ -47,11 +51,12 @@ export function actingPerson(
   return snapshotOf(user, roleFor(user, ticket.communityId, via));
 }
 
-/** A transition worked out before it is written: the ticket after it, its event, whom it tells. */
+/** A transition worked out before it is written: the ticket after it, its event, whom it tells, its figures. */
 export interface PlannedChange {
   next: Ticket;
   event: TicketEvent;
   notifications: NewNotification[];
+  figures: FigureIncrement[];
 }
 
 /** Works out a transition on `current` (pure: nothing is read or written). */
@@ -72,12 +77,14 @@ export function planChange(
     updatedAt: at,
     version: current.version + 1,
   };
-  const next: Ticket = { ...draft, ...sweepFields(draft, now, current) };
+  const swept: Ticket = { ...draft, ...sweepFields(draft, now, current) };
+  const type = plan.eventType ?? transitions[name].event;
   const event: TicketEvent = {
-    _id: eventId(current._id, next.version),
+    _id: eventId(current._id, swept.version),
     ticketId: current._id,
-    seq: next.version,
-    type: plan.eventType ?? transitions[name].event,
+    seq: swept.version,
+    type,
+    ...limitFieldOf(current, type),
     at,
     actor,
     note: plan.note ?? null,
@@ -85,7 +92,8 @@ export function planChange(
     photos: plan.photos ?? [],
   };
   if (plan.party) event.party = plan.party;
-  return { next, event, notifications: plan.notify?.(next) ?? [] };
+  const next = withFacts(swept, event);
+  return { next, event, notifications: plan.notify?.(next) ?? [], figures: figureDeltas(current, next) };
 }
 
 /** Writes a planned transition inside the caller's transaction; `decided`: its recipients' grants, read before. */
@@ -99,6 +107,7 @@ export async function writePlanned(
   await tx.set('tickets', planned.next);
   // insert, not set: a second writer of the same version fails here even where reads are not validated.
   await tx.insert('ticketEvents', planned.event);
+  await applyFigureDeltas(tx, planned.figures, toIso(now));
   for (const notification of planned.notifications)
     await queueNotification(tx, deps.ids, now, notification, decided);
   return planned.next;

@@ -13,6 +13,7 @@ import type {
   TicketStatus,
 } from '../../../typings/ticket';
 import type { Role } from '../../../typings/user';
+import type { TicketFigureFacts } from '../figures/facts-model';
 import type { RoutingRule } from '../routing/decision';
 import type { DeadlineRow } from './policy-model';
 
@@ -97,6 +98,9 @@ export interface Ticket {
   /** Extensions granted so far. */
   extensions?: number;
 
+  /** What its history says for the figures (figures/facts.ts); absent on tickets older than the figures. */
+  figures?: TicketFigureFacts;
+
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -125,4 +129,6 @@ export interface TicketEvent {
   noteHeld: boolean;
   photos: string[];
   party?: { name: string; request: string };
+  /** For a signing or a resolution: the limit that ran then, which the figures judge it by. */
+  limitAt?: string | null;
 }

@@ -6,6 +6,8 @@
 import { truncateText } from '../notifications/wechat-fields';
 import type { TicketActions, TicketDetail } from '../../../typings/ticket';
 import { AppError, isAppError } from '../errors';
+import { applyFigureDeltas } from '../figures/apply';
+import { figureDeltas } from '../figures/deltas';
 import type { NewNotification } from '../notifications/model';
 import { queueNotification, readDecided } from '../notifications/outbox';
 import type { Deps } from '../ports';
@@ -152,6 +154,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
       await tx.insert('tickets', ticket);
       await countSubmission(tx, user._id, policy.submitsPerHour, now);
       await tx.insert('ticketEvents', event);
+      await applyFigureDeltas(tx, figureDeltas(null, ticket), at);
       for (const notification of notifications)
         await queueNotification(tx, deps.ids, now, notification, decided);
     });

@@ -3,6 +3,7 @@ import type { FunctionName } from '../../../typings/functions';
 import type { Row } from '../matrix';
 import { deadlineRowsOf } from './deadlines';
 import { fieldRows } from './fieldwork';
+import { figureRows } from './figures';
 import { gridRows } from './grid';
 import { messageRows } from './message';
 import { noticeRows } from './notice';
@@ -15,7 +16,7 @@ import { workbenchRows } from './workbench';
 export const rowsByFunction: Record<FunctionName, Row[]> = {
   user: [...userRows, ...onboardingUserRows],
   grid: [...gridRows, ...onboardingGridRows, ...deadlineRowsOf('grid')],
-  ticket: [...ticketRows, ...workbenchRows, ...deadlineRowsOf('ticket')],
+  ticket: [...ticketRows, ...figureRows, ...workbenchRows, ...deadlineRowsOf('ticket')],
   notice: noticeRows,
   message: messageRows,
   scheduler: schedulerRows,

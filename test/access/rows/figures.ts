@@ -1,0 +1,45 @@
+/**
+ * The figures actions of the `ticket` function (format: test/access/matrix.ts). Figures are about a place,
+ * never about a person's own thing: a grid's figures for its leader and the community's staff, a community's
+ * for its staff only; staff of another community are refused (community lines).
+ */
+import { row, type MatrixRelation, type Row } from '../matrix';
+
+const MONTHS = { fromMonth: '2026-06', toMonth: '2026-06' };
+/** Grid G (the home grid), grid 1 of community A, and community B. */
+const GRIDS: readonly MatrixRelation[] = ['sameGrid', 'sameCommunity', 'otherCommunity'];
+/** Community A and community B. */
+const COMMUNITIES: readonly MatrixRelation[] = ['sameCommunity', 'otherCommunity'];
+const STAFF_OF = {
+  staff: ['sameCommunity'],
+  secretary: ['sameCommunity'],
+  otherStaff: ['otherCommunity'],
+} as const;
+
+export const figureRows: Row[] = [
+  row('ticket', 'figures', {
+    // A grid's figures: its leader, and staff of its community.
+    relations: GRIDS,
+    allow: {
+      leader: ['sameGrid'],
+      staff: ['sameGrid', 'sameCommunity'],
+      secretary: ['sameGrid', 'sameCommunity'],
+      otherStaff: ['otherCommunity'],
+    },
+    request: async (w, c) => {
+      const slot = w.slot(c.relation);
+      return { req: { communityId: slot.communityId, gridId: slot.gridId, ...MONTHS } };
+    },
+  }),
+  row('ticket', 'exportFigures', {
+    // The whole community's workbook: staff only (a leader asks for their grid, as above).
+    relations: COMMUNITIES,
+    allow: STAFF_OF,
+    request: async (w, c) => ({ req: { communityId: w.slot(c.relation).communityId, ...MONTHS } }),
+  }),
+  row('ticket', 'reconcileFigures', {
+    relations: COMMUNITIES,
+    allow: STAFF_OF,
+    request: async (w, c) => ({ req: { communityId: w.slot(c.relation).communityId, month: '2026-06' } }),
+  }),
+];
