@@ -113,7 +113,12 @@ describe('the figures reconciliation', () => {
   });
 
   it('reports a counter changed behind its back', async () => {
-    const [shard] = await h.deps.store.find('ticketFigures', { where: { communityId }, limit: 1 });
+    // Any shard holding a grid's counts (some shards may hold only tickets that count nowhere).
+    const shards = await h.deps.store.find('ticketFigures', {
+      where: { communityId },
+      orderBy: [['_id', 'asc']],
+    });
+    const shard = shards.find((s) => Object.keys(s.grids).length > 0);
     const [gridId, grid] = Object.entries(shard!.grids)[0]!;
     grid.total.received += 1;
     await h.deps.store.update('ticketFigures', shard!._id, { grids: { ...shard!.grids, [gridId]: grid } });
