@@ -1,6 +1,7 @@
 /** Staff: this month's inspection progress per micro-grid (done / due / overdue), exported as Excel. */
 import type { MicroGridProgress } from '../../../../../typings/field';
 import { exportProgress, progress } from '../../../../services/field';
+import { openSpreadsheet } from '../../../../services/spreadsheet';
 import { staffCommunityId } from '../../staff-community';
 
 Component({
@@ -38,11 +39,7 @@ Component({
       this.setData({ exporting: true });
       try {
         const file = await exportProgress(this.data.communityId);
-        wx.downloadFile({
-          url: file.url,
-          success: (res) => wx.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true }),
-          fail: () => wx.showToast({ title: '下载失败，请重试', icon: 'none' }),
-        });
+        openSpreadsheet(file.url);
       } catch (error) {
         wx.showToast({ title: (error as { message?: string }).message ?? '导出失败', icon: 'none' });
       } finally {

@@ -6,6 +6,7 @@
  */
 import type { FigureBreakdown, FigureId, FiguresRequest, FiguresView } from '../../../../../typings/figures';
 import { exportFigures, figures } from '../../../../services/figures';
+import { openSpreadsheet } from '../../../../services/spreadsheet';
 
 type Unit = FiguresView['columns'][number]['unit'];
 
@@ -138,11 +139,7 @@ Component({
       this.setData({ exporting: true });
       try {
         const file = await exportFigures(this.data.request);
-        wx.downloadFile({
-          url: file.url,
-          success: (res) => wx.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true }),
-          fail: () => wx.showToast({ title: '下载失败，请重试', icon: 'none' }),
-        });
+        openSpreadsheet(file.url);
       } catch (error) {
         wx.showToast({ title: (error as { message?: string }).message ?? '导出失败', icon: 'none' });
       } finally {

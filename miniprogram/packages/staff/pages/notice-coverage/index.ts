@@ -5,6 +5,7 @@
  */
 import type { CoverageCounts, CoverageView } from '../../../../../typings/notice';
 import { exportCoverage, noticeCoverage } from '../../../../services/notice';
+import { openSpreadsheet } from '../../../../services/spreadsheet';
 import { timeText } from '../../../../pages/notices/categories';
 
 const POLL_MS = 15_000;
@@ -95,11 +96,7 @@ Component({
       this.setData({ exporting: true });
       try {
         const file = await exportCoverage(this.data.noticeId);
-        wx.downloadFile({
-          url: file.url,
-          success: (res) => wx.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true }),
-          fail: () => wx.showToast({ title: '下载失败，请重试', icon: 'none' }),
-        });
+        openSpreadsheet(file.url);
       } catch (error) {
         wx.showToast({ title: (error as { message?: string }).message ?? '导出失败', icon: 'none' });
       } finally {

@@ -2,6 +2,7 @@
 import type { WorklogDay } from '../../../../../typings/field';
 import { exportWorklog, worklog } from '../../../../services/field';
 import { getRoster } from '../../../../services/grid';
+import { openSpreadsheet } from '../../../../services/spreadsheet';
 import { staffCommunityId } from '../../staff-community';
 
 interface Person {
@@ -59,11 +60,7 @@ Component({
       this.setData({ exporting: true });
       try {
         const file = await exportWorklog(person.userId, this.data.month);
-        wx.downloadFile({
-          url: file.url,
-          success: (res) => wx.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true }),
-          fail: () => wx.showToast({ title: '下载失败，请重试', icon: 'none' }),
-        });
+        openSpreadsheet(file.url);
       } catch (error) {
         wx.showToast({ title: (error as { message?: string }).message ?? '导出失败', icon: 'none' });
       } finally {
