@@ -1,6 +1,7 @@
 /** 我的工单: the resident's tickets (filed or followed) in two tabs, open and done, each with state and deadline. */
 import { myTickets } from '../../services/ticket';
 import { ticketCard, type TicketCard } from '../../tickets/views';
+import { textSizeBehavior } from '../../theme/text-size';
 
 type Scope = 'open' | 'done';
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
@@ -10,6 +11,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 >;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     tabs: [
       { key: 'open', label: '办理中' },

@@ -24,6 +24,7 @@ import {
 import { choosePdfs, choosePhotos, extensionOf, uploadFile } from '../../../../services/upload';
 import { noticeCategories, noticeCategoryLabels } from '../../../../pages/notices/categories';
 import { linkMarker, toBlocks } from './body-text';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 export const householdTagLabels: Record<NoticeHouseholdTag, string> = {
   elderly: '老年人',
@@ -53,6 +54,7 @@ interface Chip {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     title: '',
