@@ -96,6 +96,18 @@ describe('acting on the world from the ticket pages', () => {
     expect((await h.deps.store.get('tickets', ticket.ticketId))!.status).toBe('accepted');
     const held = await grants(h, WORKER);
     expect(held.sort()).toEqual(['demo-tmpl-escalation', 'demo-tmpl-progress', 'demo-tmpl-task']);
+
+    // The next report reaches the worker on the street as a WeChat push, with the grant just given.
+    const liu = (await h.deps.store.find('users', { where: { openid: LIU } }))[0]!;
+    await h.as(LIU).ok('ticket', 'submit', {
+      clientRequestId: 'world-0002',
+      category: 'streetLight',
+      description: '2号楼门口路灯不亮',
+      photos: [],
+      place: { kind: 'household', householdId: liu.householdId! },
+    });
+    await h.anonymous('scheduler', 'tick', {});
+    expect(h.deps.push.sentTo(WORKER).map((m) => m.templateId)).toEqual(['demo-tmpl-task']);
   });
 
   test('the inbox’s 开启提醒 switch is off without a grant, asks on a tap, and is on after an accept', async () => {
