@@ -25,12 +25,12 @@ export async function reporterContactOf(
   relations: ReadonlySet<Relation>,
 ): Promise<ReporterContact | null> {
   if (!seesReporterContact(relations)) return null;
-  const reporter = await store.get('users', ticket.reporterUserId);
-  return {
-    name: ticket.reporterName,
-    address: await roomAddress(store, ticket),
-    phone: reporter?.phone ?? null,
-  };
+  // Side by side: each read is a round trip on CloudBase.
+  const [reporter, address] = await Promise.all([
+    store.get('users', ticket.reporterUserId),
+    roomAddress(store, ticket),
+  ]);
+  return { name: ticket.reporterName, address, phone: reporter?.phone ?? null };
 }
 
 /** The place with its room: the household's whole address, or the building place and the room typed. */
@@ -42,6 +42,19 @@ async function roomAddress(store: Store, ticket: Ticket): Promise<string | null>
   }
   if (place.kind === 'building' && place.room?.trim()) return `${ticket.placeText} ${place.room.trim()}`;
   return null;
+}
+
+/** Both contacts of a ticket for this viewer, read side by side. */
+export async function contactsOf(
+  store: Store,
+  ticket: Ticket,
+  relations: ReadonlySet<Relation>,
+): Promise<{ reporterContact: ReporterContact | null; handlerContact: WorkerContact | null }> {
+  const [reporterContact, handlerContact] = await Promise.all([
+    reporterContactOf(store, ticket, relations),
+    handlerContactOf(store, ticket, relations),
+  ]);
+  return { reporterContact, handlerContact };
 }
 
 /**
