@@ -48,8 +48,12 @@ export interface MessagePage {
 /** wx.requestSubscribeMessage's answer for one template id. */
 export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
 
-/** The moment the mini-program asks for subscription: right after filing, a worker's task list, notices. */
-export type SubscribePurpose = 'ticketSubmit' | 'task' | 'notice';
+/**
+ * The moment the mini-program asks for subscription (always inside a tap): right after filing; following
+ * a ticket; "tell me when it is resolved" (the reporter on an open ticket, and on reopening it); a worker's
+ * sign-for and the inbox's 开启提醒 switch; notice categories.
+ */
+export type SubscribePurpose = 'ticketSubmit' | 'ticketFollow' | 'ticketResolution' | 'task' | 'notice';
 
 /** Delivery state as staff see it; the message itself always stays in the recipient's message centre. */
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'inAppOnly' | 'failed';
@@ -79,8 +83,11 @@ export type MessageActions = {
   unreadCount: ActionDef<Record<string, never>, { unread: number }>;
   markRead: ActionDef<{ messageId: Id }, { unread: number }>;
   markAllRead: ActionDef<Record<string, never>, { marked: number; unread: number }>;
-  /** The template ids to ask for at one moment (this deployment's configuration). */
-  templates: ActionDef<{ purpose: SubscribePurpose }, { templateIds: string[] }>;
+  /**
+   * The template ids to ask for at one moment (this deployment's configuration), without long-term ones the
+   * caller already accepted; `ready`: the caller holds a usable grant of the moment's main template now.
+   */
+  templates: ActionDef<{ purpose: SubscribePurpose }, { templateIds: string[]; ready: boolean }>;
   /** Records what the user answered to wx.requestSubscribeMessage, per template id. */
   subscribe: ActionDef<{ answers: Record<string, SubscribeAnswer> }, { recorded: number; ignored: number }>;
   /** Staff: deliveries of their community that did not end as a subscribe message (failed, in-app only). */

@@ -2,7 +2,7 @@
 import type { TimeLimit } from './calendar';
 import type { ActionDef, Id, IsoTime, LatLng } from './common';
 import type { FigureDrift, FiguresRequest, FiguresView } from './figures';
-import type { Role } from './user';
+import type { Role, WorkerContact } from './user';
 
 /** Categories, grouped as the report page shows them. */
 export type TicketCategory =
@@ -159,6 +159,22 @@ export interface TicketDetail extends TicketSummary {
   extensionRequest: ExtensionRequestView | null;
   /** How many extensions were granted. */
   extensions: number;
+  /**
+   * The reporter's room and phone, for calling them or knocking on their door: the assignee and staff only
+   * (personal information, 个人信息保护法); null for everyone else, followers above all.
+   */
+  reporterContact: ReporterContact | null;
+  /** Whom the reporter may call about it: the assignee, else the micro-grid's primary worker; reporter only. */
+  handlerContact: WorkerContact | null;
+}
+
+/** The reporter as the one sent to their door sees them. */
+export interface ReporterContact {
+  name: string;
+  /** The place with the room, e.g. 六四一三小区 2号楼 1单元 701; null when the report names no room. */
+  address: string | null;
+  /** Null when the reporter left none. */
+  phone: string | null;
 }
 
 export interface ExtensionRequestView {

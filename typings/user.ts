@@ -115,6 +115,13 @@ export interface HouseholdMemberView {
   phone: string | null;
 }
 
+/** A grid worker one may call (wx.makePhoneCall): name, role in words, phone (null when none is known). */
+export interface WorkerContact {
+  name: string;
+  roleLabel: string;
+  phone: string | null;
+}
+
 export type UserActions = {
   /**
    * Create or fetch the caller's user by the platform's openid. With an invite code, a person staff
@@ -175,4 +182,7 @@ export type UserActions = {
    * or of none yet.
    */
   bindUser: ActionDef<{ userId: Id; householdId: Id }, HouseholdMemberView[]>;
+
+  /** 联系网格员: the worker of the caller's own household's micro-grid; null when bound to none. */
+  myGridWorker: ActionDef<Record<string, never>, WorkerContact | null>;
 };

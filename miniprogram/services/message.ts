@@ -28,3 +28,12 @@ export function showUnreadBadge(unread: number): void {
     wx.setTabBarBadge({ index: MESSAGES_TAB_INDEX, text: unread > 99 ? '99+' : String(unread), fail: noop });
   else wx.removeTabBarBadge({ index: MESSAGES_TAB_INDEX, fail: noop });
 }
+
+/** The badge from the server's count: on launch and whenever the app comes to the front (app.ts). */
+export async function refreshUnreadBadge(): Promise<void> {
+  try {
+    showUnreadBadge(await unreadCount());
+  } catch {
+    // Not logged in yet, or offline: the badge stays as it was until the next show.
+  }
+}

@@ -14,14 +14,27 @@ import { callApi } from './api';
 
 const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'] satisfies SubscribeAnswer[];
 const templateIds: Partial<Record<SubscribePurpose, string[]>> = {};
+const ready: Partial<Record<SubscribePurpose, boolean>> = {};
 
-/** Fetches this deployment's template ids for the moment; a failure leaves the ask a no-op. */
-export async function preloadSubscribeTemplates(purpose: SubscribePurpose): Promise<void> {
+/**
+ * Fetches what to ask at this moment (this deployment's templates, less long-term ones the user accepted)
+ * and whether the user will hear now; resolves with the latter. A failure leaves the ask a no-op.
+ */
+export async function preloadSubscribeTemplates(purpose: SubscribePurpose): Promise<boolean> {
   try {
-    templateIds[purpose] = (await callApi('message', 'templates', { purpose })).templateIds;
+    const ask = await callApi('message', 'templates', { purpose });
+    templateIds[purpose] = ask.templateIds;
+    ready[purpose] = ask.ready;
   } catch {
     templateIds[purpose] = [];
+    ready[purpose] = false;
   }
+  return ready[purpose] ?? false;
+}
+
+/** Whether, as last fetched, the user holds a grant for the moment's main template (开启提醒 on). */
+export function subscriptionReady(purpose: SubscribePurpose): boolean {
+  return ready[purpose] ?? false;
 }
 
 /**
@@ -39,9 +52,13 @@ export function askSubscription(purpose: SubscribePurpose): Promise<Record<strin
         const answers: Record<string, SubscribeAnswer> = {};
         for (const id of tmplIds)
           if (ANSWERS.includes(raw[id] ?? '')) answers[id] = raw[id] as SubscribeAnswer;
-        if (Object.keys(answers).length > 0)
-          callApi('message', 'subscribe', { answers }).catch(() => undefined);
-        resolve(answers);
+        if (Object.keys(answers).length === 0) return resolve(answers);
+        // Resolves once the server holds the answers and the moment's next ask is known (a one-time grant
+        // allows one message: the next tap asks again; an accepted long-term one is not asked again).
+        callApi('message', 'subscribe', { answers })
+          .then(() => preloadSubscribeTemplates(purpose))
+          .catch(() => undefined)
+          .then(() => resolve(answers));
       },
       // 20004: the user switched subscriptions off in settings; other codes: not in a tap, too many ids.
       fail: () => resolve({}),

@@ -4,6 +4,7 @@
  * server/local-cloud/uploads.ts) as the dev user. Either id is accepted by the ticket and notice actions.
  */
 import { appEnv } from '../config/env';
+import { guideToSettings, refusedPermission } from './permissions';
 
 /** Storage folders: ticket photos, notice covers and attachments. */
 export type UploadFolder = 'tickets' | 'notices';
@@ -118,7 +119,10 @@ export async function uploadPhotos(filePaths: string[], folder: UploadFolder): P
   return ids;
 }
 
-/** Up to `count` photos from the album or the camera; an empty list when the person backs out. */
+/**
+ * Up to `count` photos from the album or the camera; an empty list when the person backs out, or refused the
+ * camera or album before (then told how to allow it).
+ */
 export function choosePhotos(count: number): Promise<string[]> {
   if (count <= 0) return Promise.resolve([]);
   return new Promise((resolve) => {
@@ -128,7 +132,10 @@ export function choosePhotos(count: number): Promise<string[]> {
       sourceType: ['album', 'camera'],
       sizeType: ['compressed'],
       success: (res) => resolve(res.tempFiles.map((f) => f.tempFilePath)),
-      fail: () => resolve([]),
+      fail: (error) => {
+        if (refusedPermission(error)) guideToSettings('camera');
+        resolve([]);
+      },
     });
   });
 }

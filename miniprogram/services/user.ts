@@ -1,5 +1,11 @@
 /** Who the user is, household codes and binding: one function per action of the `user` cloud function. */
-import type { BindOutcome, BindRequestView, HouseholdCodePreview, Me } from '../../typings/user';
+import type {
+  BindOutcome,
+  BindRequestView,
+  HouseholdCodePreview,
+  Me,
+  WorkerContact,
+} from '../../typings/user';
 import { callApi } from './api';
 
 /** Creates the user on first use (by the platform's openid) and answers who they are; claims an invite. */
@@ -37,4 +43,9 @@ export function approveBindRequest(requestId: string): Promise<BindRequestView> 
 
 export function denyBindRequest(requestId: string, reason?: string): Promise<BindRequestView> {
   return callApi('user', 'denyBindRequest', reason ? { requestId, reason } : { requestId });
+}
+
+/** 联系网格员: the worker of the caller's own micro-grid (null when bound to no household). */
+export function myGridWorker(): Promise<WorkerContact | null> {
+  return callApi('user', 'myGridWorker', {});
 }

@@ -4,7 +4,7 @@ import type { MessageActions } from '../../typings/message';
 import { listDeliveries } from '../core/notifications/deliveries';
 import { listMessages, markAllRead, markRead, unreadCount } from '../core/notifications/inbox';
 import { recordAnswers } from '../core/notifications/subscriptions';
-import { templateIdsFor } from '../core/notifications/templates';
+import { subscriptionAsk } from '../core/notifications/subscription-ask';
 import { loadActor } from '../core/users/actor';
 import { defineFunction } from './define';
 import { empty, id } from './schemas';
@@ -40,10 +40,16 @@ export const messageFunction = defineFunction<MessageActions>('message', {
     run: async (deps, caller) => markAllRead(deps, await loadActor(deps.store, caller)),
   },
   templates: {
-    input: z.object({ purpose: z.enum(['ticketSubmit', 'task', 'notice']) }),
-    run: async (deps, _caller, input) => ({
-      templateIds: templateIdsFor(deps.notificationSettings.templates, input.purpose),
+    input: z.object({
+      purpose: z.enum(['ticketSubmit', 'ticketFollow', 'ticketResolution', 'task', 'notice']),
     }),
+    run: async (deps, caller, input) =>
+      subscriptionAsk(
+        deps.store,
+        deps.notificationSettings.templates,
+        (await loadActor(deps.store, caller))._id,
+        input.purpose,
+      ),
   },
   subscribe: {
     input: z.object({ answers }),

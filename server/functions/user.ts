@@ -13,6 +13,7 @@ import {
 import { bindUser, householdMembers, removeHouseholdMember } from '../core/households/members';
 import { approveBindRequest, denyBindRequest, listBindRequests } from '../core/households/requests';
 import { householdCodeSheet } from '../core/households/sheet';
+import { myGridWorker } from '../core/contacts/my-grid-worker';
 import { loadActor } from '../core/users/actor';
 import { claimInvite } from '../core/users/invites';
 import { login } from '../core/users/login';
@@ -110,5 +111,9 @@ export const userFunction = defineFunction<UserActions>('user', {
   bindUser: {
     input: z.object({ userId: id, householdId: id }),
     run: (deps, caller, input) => bindUser(deps, caller, input),
+  },
+  myGridWorker: {
+    input: empty,
+    run: async (deps, caller) => myGridWorker(deps.store, await loadActor(deps.store, caller)),
   },
 });

@@ -127,6 +127,7 @@ describe('the message function', () => {
   test('the templates to ask for after filing are the configured 受理, 办结 and 督办 ids', async () => {
     expect(await ok(LIU, 'templates', { purpose: 'ticketSubmit' })).toEqual({
       templateIds: ['demo-tmpl-accepted', 'demo-tmpl-resolved', 'demo-tmpl-escalation'],
+      ready: false,
     });
   });
 

@@ -27,6 +27,9 @@ export const wxMock = {
   chooseMedia: jest.fn(),
   chooseLocation: jest.fn(),
   requestSubscribeMessage: jest.fn(),
+  makePhoneCall: jest.fn(),
+  openLocation: jest.fn(),
+  openSetting: jest.fn(),
 };
 (globalThis as unknown as { wx: typeof wxMock }).wx = wxMock;
 

@@ -1,5 +1,6 @@
 /** A ticket's history, oldest first: every event with who (name and role), when, the note and photos. */
 import type { TimelineEntry } from '../../tickets/views';
+import { previewPhotos } from '../../services/photo-preview';
 
 type PhotoTap = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -14,7 +15,7 @@ Component({
   methods: {
     onPhotoTap(event: PhotoTap) {
       const { url, urls } = event.currentTarget.dataset;
-      wx.previewImage({ current: url, urls });
+      previewPhotos(urls, url);
     },
   },
 });

@@ -14,6 +14,8 @@ import {
   sharePath,
   shareTokenFor,
 } from '../../services/notice';
+import { callPhone } from '../../services/phone-call';
+import { myGridWorker } from '../../services/user';
 import { noticeCategoryLabels, timeText } from '../notices/categories';
 import { textSizeBehavior } from '../../theme/text-size';
 
@@ -30,6 +32,8 @@ Component({
     /** A worker's or leader's signed token for the share path: the group a card is opened in gets their grid. */
     shareToken: '',
     error: '',
+    /** 联系网格员 何丽萍: the reader's own micro-grid worker, when the server knows one with a phone. */
+    worker: null as { text: string; phone: string } | null,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -37,6 +41,7 @@ Component({
       this.setData({ noticeId });
       wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] });
       void this.load();
+      void this.loadWorker();
       void shareTokenFor(noticeId).then((shareToken) => this.setData({ shareToken: shareToken ?? '' }));
       // The token is URL-safe as it is (ids, dots, base64url): the query carries it unchanged.
       void bindGroupFromLaunch(noticeId, query.share);
@@ -55,6 +60,19 @@ Component({
       } catch (error) {
         this.setData({ error: (error as { message?: string }).message ?? '加载失败' });
       }
+    },
+    /** A notice often says "contact your grid worker": the number is at hand, or nothing is shown. */
+    async loadWorker() {
+      try {
+        const worker = await myGridWorker();
+        if (worker?.phone)
+          this.setData({ worker: { text: `联系${worker.roleLabel} ${worker.name}`, phone: worker.phone } });
+      } catch {
+        // Not logged in or offline: the notice reads the same without the button.
+      }
+    },
+    onCallWorkerTap() {
+      if (this.data.worker) callPhone(this.data.worker.phone);
     },
     async onConfirm() {
       if (this.data.confirming || !this.data.notice?.canConfirm) return;

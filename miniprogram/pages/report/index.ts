@@ -6,6 +6,7 @@
  */
 import type { TicketCategory } from '../../../typings/ticket';
 import { showApiError } from '../../services/api';
+import { pickPlace } from '../../services/location';
 import { askSubscription, preloadSubscribeTemplates } from '../../services/subscribe';
 import { followTicket, nearbyTickets, submitTicket } from '../../services/ticket';
 import { choosePhotos, uploadPhotos } from '../../services/upload';
@@ -59,6 +60,7 @@ Component({
     onLoad(query: { buildingId?: string; buildingName?: string; category?: string }) {
       this.setData({ clientRequestId: newClientRequestId() });
       void preloadSubscribeTemplates('ticketSubmit');
+      void preloadSubscribeTemplates('ticketFollow');
       if (query.buildingId) {
         this.setData({
           buildingName: query.buildingName ? decodeURIComponent(query.buildingName) : '扫码所在楼栋',
@@ -118,21 +120,12 @@ Component({
       void this.refreshNearby();
     },
 
-    onChooseLocation() {
-      wx.chooseLocation({
-        success: (res) => {
-          this.setData({
-            place: {
-              ...this.data.place,
-              mode: 'point',
-              point: { lat: res.latitude, lng: res.longitude, addressText: res.name || res.address || '' },
-            },
-          });
-          void this.refreshNearby();
-        },
-        // Backing out of the map leaves the place as it was.
-        fail: () => undefined,
-      });
+    /** Backing out of the map leaves the place as it was; a refused permission is explained (pickPlace). */
+    async onChooseLocation() {
+      const point = await pickPlace();
+      if (!point) return;
+      this.setData({ place: { ...this.data.place, mode: 'point', point } });
+      void this.refreshNearby();
     },
 
     onUnitInput(event: Input) {
@@ -164,6 +157,8 @@ Component({
     },
 
     async onFollowTap(event: Dataset<{ id: string }>) {
+      // A follower hears the 办结 only with a grant: asked on this tap, before anything is awaited.
+      void askSubscription('ticketFollow');
       try {
         const ticket = await followTicket(
           event.currentTarget.dataset.id,

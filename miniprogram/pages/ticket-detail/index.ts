@@ -3,6 +3,7 @@
  * only the buttons the server allows now — cancel, confirm, reopen with a reason, rate, follow. While shown it
  * polls for changes; a stale-version refusal reloads it and says so.
  */
+import type { LatLng } from '../../../typings/common';
 import type { TicketActionName, TicketDetail } from '../../../typings/ticket';
 import {
   cancelTicket,
@@ -12,7 +13,12 @@ import {
   rateTicket,
   reopenTicket,
 } from '../../services/ticket';
+import { callPhone } from '../../services/phone-call';
+import { previewPhotos } from '../../services/photo-preview';
+import { openPlace } from '../../services/place-map';
+import { askSubscription, preloadSubscribeTemplates, subscriptionReady } from '../../services/subscribe';
 import { actOnTicket, POLL_MS } from '../../tickets/act';
+import { handlerCall, type CallView } from '../../tickets/contacts';
 import { allowed, ticketPageView, type TicketPageView } from '../../tickets/views';
 import { textSizeBehavior } from '../../theme/text-size';
 
@@ -31,6 +37,8 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 >;
 
 const timers = new WeakMap<object, number>();
+/** The last detail shown, kept off `data` (the page renders its view, not the raw answer). */
+const latest = new WeakMap<object, TicketDetail>();
 
 Component({
   behaviors: [textSizeBehavior],
@@ -47,12 +55,21 @@ Component({
     comment: '',
     acting: false,
     error: '',
+    /** 联系网格员: the reporter's handler with a number, else null. */
+    call: null as CallView | null,
+    location: null as LatLng | null,
+    /** 办结时微信提醒我: shown while the ticket is open and the caller holds no 办结 grant. */
+    remind: false,
   },
 
   methods: {
     onLoad(query: { id?: string }) {
       this.setData({ ticketId: query.id ?? '' });
-      return this.reload();
+      void preloadSubscribeTemplates('ticketFollow');
+      // The reminder's state arrives after the ticket may have: shown again once both are known.
+      return Promise.all([this.reload(), preloadSubscribeTemplates('ticketResolution')]).then(() =>
+        this.showRemind(),
+      );
     },
     onShow() {
       this.startPolling();
@@ -103,15 +120,43 @@ Component({
 
     show(detail: TicketDetail) {
       const can = allowed(detail, ACTIONS);
+      latest.set(this, detail);
       this.setData({
         version: detail.version,
         ticket: ticketPageView(detail, Date.now()),
+        call: handlerCall(detail),
+        location: detail.location,
         can,
         panel:
           (this.data.panel === 'reopen' && !can.reopen) || (this.data.panel === 'rate' && !can.rate)
             ? ''
             : this.data.panel,
       });
+      this.showRemind();
+    },
+
+    /** The 办结 reminder for the reporter and followers while it can still come, and only without a grant. */
+    showRemind() {
+      const detail = latest.get(this);
+      const waiting =
+        !!detail &&
+        (detail.reporter !== null || detail.following) &&
+        !['resolved', 'closed', 'cancelled', 'rejected'].includes(detail.status);
+      this.setData({ remind: waiting && !subscriptionReady('ticketResolution') });
+    },
+
+    onRemindTap() {
+      return askSubscription('ticketResolution').then(() => this.showRemind());
+    },
+
+    onCallTap() {
+      if (this.data.call) callPhone(this.data.call.phone);
+    },
+
+    onPlaceTap() {
+      const location = this.data.location;
+      if (location && this.data.ticket)
+        openPlace(location, this.data.ticket.categoryLabel, this.data.ticket.placeText);
     },
 
     async act(run: () => Promise<TicketDetail>, doneText: string): Promise<boolean> {
@@ -139,6 +184,8 @@ Component({
     },
 
     onFollowTap() {
+      // Asked on the tap itself, before anything is awaited: a follower hears the 办结 only with a grant.
+      void askSubscription('ticketFollow');
       return this.act(() => followTicket(this.data.ticketId), '已关注');
     },
 
@@ -164,6 +211,8 @@ Component({
         wx.showToast({ title: '请说明哪里还没有解决', icon: 'none' });
         return;
       }
+      // The next 办结 needs a new one-time grant: asked on this tap, before anything is awaited.
+      void askSubscription('ticketResolution');
       const ok = await this.act(
         () => reopenTicket(this.data.ticketId, this.data.version, reason),
         '已重新提交',
@@ -185,7 +234,7 @@ Component({
 
     onPhotoTap(event: Dataset<{ url: string; urls: string[] }>) {
       const { url, urls } = event.currentTarget.dataset;
-      wx.previewImage({ current: url, urls });
+      previewPhotos(urls, url);
     },
 
     onMergedTap() {

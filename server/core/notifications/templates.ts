@@ -93,9 +93,16 @@ export const KIND_STATUS: Record<NotificationKind, string> = {
   bindRemoved: '已解绑',
 };
 
-/** Each moment the mini-program asks asks for its own templates (at most 3, one-time and long-term unmixed). */
+/**
+ * Each moment the mini-program asks asks for its own templates (at most 3, one-time and long-term unmixed),
+ * the moment's main template first: the one whose grant says whether the caller will hear (`ready`).
+ * `ticketResolution` asks for 办结 alone: a one-time grant allows one message, and 办结，请确认 is the one a
+ * reporter must not miss, so it is asked again on an open ticket and on reopening.
+ */
 export const PURPOSE_TEMPLATES: Record<SubscribePurpose, TemplateKey[]> = {
   ticketSubmit: ['accepted', 'resolved', 'escalation'],
+  ticketFollow: ['resolved', 'progress', 'accepted'],
+  ticketResolution: ['resolved'],
   task: ['task', 'escalation', 'progress'],
   notice: ['notice'],
 };
@@ -111,12 +118,25 @@ export function templatesFor(
   });
 }
 
-/** The template ids the mini-program asks for at one moment: WeChat refuses a mix of one-time and long-term. */
-export function templateIdsFor(templates: TemplateSet, purpose: SubscribePurpose): string[] {
-  const configs = PURPOSE_TEMPLATES[purpose].flatMap((key) => (templates[key] ? [templates[key]] : []));
+/** At most this many ids a call: the current docs say 5, older base libraries and clients take 3. */
+export const MAX_IDS_PER_ASK = 3;
+
+/**
+ * The template ids the mini-program asks for at one moment: WeChat refuses a mix of one-time and long-term.
+ * `settled`: long-term ids the user already accepted, which need no asking again.
+ */
+export function templateIdsFor(
+  templates: TemplateSet,
+  purpose: SubscribePurpose,
+  settled: ReadonlySet<string> = new Set(),
+): string[] {
+  const configs = PURPOSE_TEMPLATES[purpose]
+    .flatMap((key) => (templates[key] ? [templates[key]] : []))
+    .filter((c) => !(c.longTerm && settled.has(c.id)));
   const first = configs[0];
   if (!first) return [];
-  return [...new Set(configs.filter((c) => !!c.longTerm === !!first.longTerm).map((c) => c.id))].slice(0, 3);
+  const sameKind = configs.filter((c) => !!c.longTerm === !!first.longTerm).map((c) => c.id);
+  return [...new Set(sameKind)].slice(0, MAX_IDS_PER_ASK);
 }
 
 /** The key of a configured template id, or null for an id this deployment does not use. */

@@ -12,6 +12,7 @@ import { isOverdue, runningDeadline } from './deadlines';
 import type { Ticket, TicketEvent } from './model';
 import { limitText } from '../calendar/working-time';
 import { maskPersonalText } from './mask-personal';
+import { contactsOf } from '../contacts/ticket-contacts';
 import { personView, snapshotOf } from './people';
 import { allowedActions, FINISHED } from './transitions';
 
@@ -95,6 +96,7 @@ export async function detailOf(
     allowedActions: allowedActions(ticket, relations),
     following: relations.has('follower') && !isReporter,
     ...extensionFields(ticket, viewer, handler),
+    ...(await contactsOf(store, ticket, relations)),
   };
 }
 

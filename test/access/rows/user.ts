@@ -21,6 +21,8 @@ const RUNS = {
 export const userRows: Row[] = [
   row('user', 'login', { relations: OWN, allow: USERS, request: async () => ({ req: { name: '测试' } }) }),
   row('user', 'me', { relations: OWN, allow: USERS, request: async () => ({ req: {} }) }),
+  // The caller's own micro-grid's worker only: the request names no micro-grid (test/contacts/).
+  row('user', 'myGridWorker', { relations: OWN, allow: USERS, request: async () => ({ req: {} }) }),
   row('user', 'grantRole', {
     relations: COMMUNITY,
     allow: RUNS,

@@ -1,5 +1,15 @@
-/** 工单收件箱: a worker's or leader's tickets in tabs — 待签收, 办理中, 已超时, 已办结 — each with time left. */
+/**
+ * 工单收件箱: a worker's or leader's tickets in tabs — 待签收, 办理中, 已超时, 已办结 — each with time left, and
+ * the 开启提醒 switch: on while the worker holds a grant for the 待签收 push (one-time grants are spent by
+ * the push they allow, so it turns off again and each sign-for asks anew).
+ */
 import type { InboxTab } from '../../../../../typings/ticket';
+import { openSubscriptionSettings } from '../../../../services/permissions';
+import {
+  askSubscription,
+  preloadSubscribeTemplates,
+  subscriptionReady,
+} from '../../../../services/subscribe';
 import { inbox } from '../../../../services/ticket';
 import { inboxTabLabels } from '../../../../tickets/labels';
 import { ticketCard, type TicketCard } from '../../../../tickets/views';
@@ -22,16 +32,27 @@ Component({
     loading: false,
     loaded: false,
     error: '',
+    reminders: false,
   },
 
   methods: {
     onLoad(query: { tab?: string }) {
       if (query.tab && query.tab in inboxTabLabels) this.setData({ tab: query.tab as InboxTab });
-      return this.load();
+      return Promise.all([this.load(), this.loadReminders()]).then(() => undefined);
     },
     onShow() {
-      if (this.data.loaded) return this.load();
+      if (this.data.loaded) return Promise.all([this.load(), this.loadReminders()]).then(() => undefined);
       return undefined;
+    },
+
+    async loadReminders(): Promise<void> {
+      this.setData({ reminders: await preloadSubscribeTemplates('task') });
+    },
+
+    /** Off: WeChat's dialog, on the tap itself. On: turning it off is WeChat's, in the settings. */
+    onRemindersTap() {
+      if (this.data.reminders) return openSubscriptionSettings();
+      return askSubscription('task').then(() => this.setData({ reminders: subscriptionReady('task') }));
     },
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh());

@@ -4,6 +4,7 @@
  * with evidence, 退回 with a reason, and (leader) reassignment within the grid. Polls while shown; a
  * stale-version refusal reloads it and says so.
  */
+import type { LatLng } from '../../../../../typings/common';
 import type {
   PersonView,
   TicketActionName,
@@ -21,7 +22,12 @@ import {
   returnTicket,
 } from '../../../../services/ticket';
 import { approveExtension, askExtension, denyExtension } from '../../../../services/extension';
+import { callPhone } from '../../../../services/phone-call';
+import { previewPhotos } from '../../../../services/photo-preview';
+import { openPlace } from '../../../../services/place-map';
+import { askSubscription, preloadSubscribeTemplates } from '../../../../services/subscribe';
 import { choosePhotos, uploadPhotos } from '../../../../services/upload';
+import { reporterCall, type ReporterView } from '../../../../tickets/contacts';
 import { actOnTicket, POLL_MS } from '../../../../tickets/act';
 import { allowed, ticketPageView, type TicketPageView } from '../../../../tickets/views';
 import { commonParties, resolveMissing } from './evidence';
@@ -85,11 +91,15 @@ Component({
     missing: '',
     acting: false,
     error: '',
+    /** The reporter's room and phone: only the assignee and staff receive them. */
+    reporter: null as ReporterView | null,
+    location: null as LatLng | null,
   },
 
   methods: {
     onLoad(query: { id?: string }) {
       this.setData({ ticketId: query.id ?? '' });
+      void preloadSubscribeTemplates('task');
       return this.reload();
     },
     onShow() {
@@ -141,6 +151,8 @@ Component({
         version: detail.version,
         category: detail.category,
         ticket: ticketPageView(detail, Date.now()),
+        reporter: reporterCall(detail),
+        location: detail.location,
         can,
         panel,
       });
@@ -168,7 +180,22 @@ Component({
     },
 
     onAcceptTap() {
+      // Each sign-for renews the one-time grant the next 待签收 push uses: asked first, nothing awaited before.
+      void askSubscription('task');
       return this.act(() => acceptTicket(this.data.ticketId, this.data.version), '已签收');
+    },
+
+    onCallReporterTap() {
+      if (this.data.reporter?.phone) callPhone(this.data.reporter.phone);
+    },
+
+    onPlaceTap() {
+      const { location, ticket } = this.data;
+      if (location && ticket) openPlace(location, ticket.categoryLabel, ticket.placeText);
+    },
+
+    onPhotoTap(event: Dataset<{ url: string }>) {
+      previewPhotos(this.data.ticket?.photos ?? [], event.currentTarget.dataset.url);
     },
 
     async onOpenPanel(event: Dataset<{ panel: Panel }>) {
