@@ -84,6 +84,7 @@ function countingDocs(inner: Store): { store: Store; docs: () => number; reset: 
     insertMany: (c, d) => inner.insertMany(c, d),
     update: (c, id, p, o) => inner.update(c, id, p, o),
     remove: (c, id) => inner.remove(c, id),
+    increment: (c, id, i) => inner.increment(c, id, i),
     transaction: (work) => inner.transaction(work),
   };
   return { store, docs: () => docs, reset: () => (docs = 0) };
