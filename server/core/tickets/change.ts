@@ -9,7 +9,7 @@ import { figureDeltas, withFacts } from '../figures/deltas';
 import { limitFieldOf } from '../figures/facts';
 import type { FigureIncrement } from '../figures/shards';
 import type { NewNotification } from '../notifications/model';
-import { queueNotification, readDecided, type Decided } from '../notifications/outbox';
+import { queueNotifications, readDecided, type Decided } from '../notifications/outbox';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Tx } from '../ports/store';
@@ -108,8 +108,7 @@ export async function writePlanned(
   // insert, not set: a second writer of the same version fails here even where reads are not validated.
   await tx.insert('ticketEvents', planned.event);
   await applyFigureDeltas(tx, planned.figures, toIso(now));
-  for (const notification of planned.notifications)
-    await queueNotification(tx, deps.ids, now, notification, decided);
+  await queueNotifications(tx, deps.ids, now, planned.notifications, decided);
   return planned.next;
 }
 

@@ -9,7 +9,7 @@ import { AppError, isAppError } from '../errors';
 import { applyFigureDeltas } from '../figures/apply';
 import { figureDeltas } from '../figures/deltas';
 import type { NewNotification } from '../notifications/model';
-import { queueNotification, readDecided } from '../notifications/outbox';
+import { queueNotifications, readDecided } from '../notifications/outbox';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
@@ -155,8 +155,7 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
       await countSubmission(tx, user._id, policy.submitsPerHour, now);
       await tx.insert('ticketEvents', event);
       await applyFigureDeltas(tx, figureDeltas(null, ticket), at);
-      for (const notification of notifications)
-        await queueNotification(tx, deps.ids, now, notification, decided);
+      await queueNotifications(tx, deps.ids, now, notifications, decided);
     });
   } catch (error) {
     // The same request at the same moment: the other call created it; answer with that ticket.
