@@ -21,7 +21,7 @@ import { sweepFields } from './deadlines';
 import type { PersonSnapshot, Ticket, TicketEvent } from './model';
 import { roleFor, snapshotOf } from './people';
 import { authorize, FINISHED, nextStatus, transitions, type TransitionName } from './transitions';
-import { detailOf } from './views';
+import { detailOf, timelineOf } from './views';
 
 /** What a transition writes beyond the state: changed fields, the event's note and photos, notifications. */
 export interface Plan {
@@ -146,7 +146,11 @@ export async function act(
 ): Promise<TicketDetail> {
   const { store } = deps;
   const user = await loadActor(store, caller);
-  const ticket = await store.get('tickets', input.ticketId);
+  // At the caller's version, the ticket as this instance last wrote or read it is the stored one, or the
+  // transaction's event insert refuses the change (ticket-memory.ts).
+  const remembered =
+    input.version !== undefined ? (deps.ticketMemory?.ticketAt(input.ticketId, input.version) ?? null) : null;
+  const ticket = remembered ?? (await store.get('tickets', input.ticketId));
   const relations = requireReadable(user, ticket);
   const found = ticket!;
   if (input.version !== undefined && found.version !== input.version)
@@ -168,7 +172,10 @@ export async function act(
         if (isAppError(error) && error.code === 'STORE.DUPLICATE') throw new AppError('TICKET.STALE_VERSION');
         throw error;
       });
-    return detailOf(store, written, user, relationsOf(user, written), now);
+    // The timeline the instance knew, and the event just written: no query when it knew it.
+    const known = deps.ticketMemory?.extended(found._id, found.version, planned.event) ?? null;
+    const events = await timelineOf(store, deps.ticketMemory, written, known);
+    return detailOf(store, written, user, relationsOf(user, written), now, events);
   }
   // Without a version (rating), the transaction reads the ticket as it stands.
   const next = await store.transaction(async (tx) => {
