@@ -15,6 +15,10 @@ import type { Store } from '../ports/store';
 import type { CollectionName } from '../store/collections';
 import { GRID_MAP_VERSION_ID } from './map-version';
 
+/** A JSON copy, not structuredClone: documents are plain JSON, and the pages' jsdom tests have no structuredClone. */
+const copyOf = <T>(value: T): T =>
+  value === null || value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+
 /** Collections whose every write moves the grid-map version (see the writers in core/grids, calendar, tickets). */
 export const VERSIONED_COLLECTIONS: ReadonlySet<CollectionName> = new Set<CollectionName>([
   'households',
@@ -62,7 +66,7 @@ export class MapReadCache {
         entry.catch(() => this.entries.delete(key));
       }
       // A copy: the memory is shared by every action of the instance, and a caller may change what it got.
-      return structuredClone(await entry);
+      return copyOf(await entry);
     };
     const forget = (collection: CollectionName) => {
       if (VERSIONED_COLLECTIONS.has(collection)) this.entries.clear();

@@ -15,6 +15,10 @@
  */
 import type { Ticket, TicketEvent } from './model';
 
+/** A JSON copy, not structuredClone: documents are plain JSON, and the pages' jsdom tests have no structuredClone. */
+const copyOf = <T>(value: T): T =>
+  value === null || value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+
 const MAX_TICKETS = 1000;
 
 interface Remembered {
@@ -38,7 +42,7 @@ export class TicketMemory {
     const found = this.tickets.get(ticketId);
     if (!found || found.ticket.version !== version || found.ticket.contentUnchecked) return null;
     this.hits += 1;
-    return structuredClone(found.ticket);
+    return copyOf(found.ticket);
   }
 
   /** The ticket's whole timeline, if this instance has seen all of it at the ticket's version. */
@@ -46,15 +50,15 @@ export class TicketMemory {
     const found = this.tickets.get(ticket._id);
     if (!found?.events || ticket.contentUnchecked || !complete(ticket, found.events)) return null;
     this.hits += 1;
-    return structuredClone(found.events);
+    return copyOf(found.events);
   }
 
   /** Remembers the ticket as written or read, with its timeline when it is known whole. */
   remember(ticket: Ticket, events: readonly TicketEvent[] | null): void {
-    const known = events && complete(ticket, events) ? structuredClone([...events]) : null;
+    const known = events && complete(ticket, events) ? copyOf([...events]) : null;
     this.tickets.delete(ticket._id);
     if (this.tickets.size >= MAX_TICKETS) this.tickets.delete(this.tickets.keys().next().value!);
-    this.tickets.set(ticket._id, { ticket: structuredClone(ticket), events: known });
+    this.tickets.set(ticket._id, { ticket: copyOf(ticket), events: known });
   }
 
   /** The timeline remembered for the ticket at `version`, extended by `event` (of version + 1). */
