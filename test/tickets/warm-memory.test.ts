@@ -3,6 +3,7 @@
  * version (routing/map-reads.ts), and the tickets last written or read with their timelines
  * (tickets/ticket-memory.ts). Each is used, and a change made elsewhere is seen by the next action.
  */
+import Papa from 'papaparse';
 import { TicketMemory } from '../../server/core/tickets/ticket-memory';
 import { invoke } from '../../server/functions/define';
 import { functions } from '../../server/functions';
@@ -50,6 +51,39 @@ describe('warm memories of an instance', () => {
     });
     const third = await submit();
     expect((await h.deps.store.get('tickets', third.ticketId))!.assigneeUserId).not.toBe(assigned);
+  });
+
+  it('a submit after a buildings ledger moved the building is routed by the new ledger', async () => {
+    const first = await submit();
+    const before = (await h.deps.store.get('tickets', first.ticketId))!;
+    const staff = h.as(STAFF);
+    const exported = await staff.ok('grid', 'export', {
+      communityId: 'c_jiaojiawan',
+      kind: 'buildings',
+      format: 'csv',
+    });
+    const { data } = Papa.parse<string[]>(exported.text!.trim());
+    const [header, ...rows] = data;
+    const building = (await h.deps.store.get('buildings', before.buildingId!))!;
+    const column = header!.indexOf('微网格');
+    const estate = (await h.deps.store.get('estates', building.estateId))!;
+    const at = (name: string) => header!.indexOf(name);
+    const mine = rows.find((r) => r[at('小区')] === estate.name && r[at('楼栋')] === building.name)!;
+    // Another micro-grid, with its grid.
+    const other = rows.find((r) => r[column] !== mine[column])!;
+    mine[at('网格')] = other[at('网格')]!;
+    mine[column] = other[column]!;
+    const moved = await staff.ok('grid', 'importLedger', {
+      communityId: 'c_jiaojiawan',
+      kind: 'buildings',
+      format: 'csv',
+      text: Papa.unparse([header!, ...rows]),
+    });
+    expect(moved.updated).toBeGreaterThan(0);
+    const after = await submit();
+    const routed = (await h.deps.store.get('tickets', after.ticketId))!;
+    expect(routed.microGridId).not.toBe(before.microGridId);
+    expect(routed.microGridId).toBe((await h.deps.store.get('buildings', building._id))!.microGridId);
   });
 
   it('a submit sees a deadline table set since, through the version it moved', async () => {
