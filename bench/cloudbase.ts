@@ -38,6 +38,7 @@ import { subscriptionId, type SubscriptionGrant } from '../server/core/notificat
 import type { Deps } from '../server/core/ports';
 import type { Store } from '../server/core/ports/store';
 import { RoutingIndexCache } from '../server/core/routing/index-cache';
+import { TicketMemory } from '../server/core/tickets/ticket-memory';
 import type { CollectionName } from '../server/core/store/collections';
 import type { Ticket } from '../server/core/tickets/model';
 import type { User } from '../server/core/users/model';
@@ -84,6 +85,7 @@ function countingDocs(inner: Store): { store: Store; docs: () => number; reset: 
     insertMany: (c, d) => inner.insertMany(c, d),
     update: (c, id, p, o) => inner.update(c, id, p, o),
     remove: (c, id) => inner.remove(c, id),
+    increment: (c, id, i) => inner.increment(c, id, i),
     transaction: (work) => inner.transaction(work),
   };
   return { store, docs: () => docs, reset: () => (docs = 0) };
@@ -98,6 +100,7 @@ function depsOn(store: Store, clock: ManualClock): Deps {
     push: new RecordingPush(),
     contentCheck: new WordListCheck(),
     routingIndexes: new RoutingIndexCache(),
+    ticketMemory: new TicketMemory(),
     groupTickets: new SignedGroupTickets(DEFAULT_LOCAL_GROUP_SECRET),
     notificationSettings: loadNotificationSettings({}),
     secrets: hmacSecrets,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Deps } from '../core/ports';
 import { RoutingIndexCache } from '../core/routing/index-cache';
+import { TicketMemory } from '../core/tickets/ticket-memory';
 import type { Clock } from '../core/ports/clock';
 import type { Ids } from '../core/ports/ids';
 import { SqliteStore } from '../adapters/sqlite/sqlite-store';
@@ -52,6 +53,7 @@ export function createLocalDeps(options: LocalDepsOptions = {}): LocalDeps {
     push: new RecordingPush(),
     contentCheck: new WordListCheck(),
     routingIndexes: new RoutingIndexCache(),
+    ticketMemory: new TicketMemory(),
     groupTickets: new SignedGroupTickets(options.groupSecret ?? DEFAULT_LOCAL_GROUP_SECRET),
     notificationSettings: options.notificationSettings ?? loadNotificationSettings({}),
     secrets: hmacSecrets,

@@ -17,6 +17,7 @@ import { systemClock } from '../adapters/system/clock';
 import { randomIds } from '../adapters/system/ids';
 import type { Deps } from '../core/ports';
 import { RoutingIndexCache } from '../core/routing/index-cache';
+import { TicketMemory } from '../core/tickets/ticket-memory';
 
 export type CloudbaseApp = ReturnType<typeof tcb.init>;
 
@@ -29,6 +30,7 @@ export function productionDeps(app: CloudbaseApp, env: NodeJS.ProcessEnv): Deps 
     push: new WechatPush(env.GRIDLINK_MINIPROGRAM_STATE),
     contentCheck: new WechatContentCheck(),
     routingIndexes: new RoutingIndexCache(),
+    ticketMemory: new TicketMemory(),
     groupTickets: new WechatGroupTickets(env.GRIDLINK_APPID),
     notificationSettings: loadNotificationSettings(env),
     secrets: hmacSecrets,

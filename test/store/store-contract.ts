@@ -4,6 +4,19 @@
  */
 import type { Store } from '../../server/core/ports/store';
 import type { Household } from '../../server/core/grids/model';
+import type { FigureShard } from '../../server/core/figures/shards';
+
+function shard(id: string): FigureShard {
+  return {
+    _id: id,
+    communityId: 'c1',
+    month: '2026-06',
+    shard: 0,
+    grids: {},
+    workerNames: {},
+    updatedAt: '',
+  };
+}
 
 function household(id: string, over: Partial<Household> = {}): Household {
   return {
@@ -267,6 +280,56 @@ export function describeStoreContract(
         });
       await Promise.all([bump(), bump(), bump()]);
       expect((await store.get('users', 'u1'))?.version).toBe(3);
+    });
+
+    test('an increment adds at dot paths without a read, creating what is missing, and sets beside', async () => {
+      await store.insert('ticketFigures', shard('f1'));
+      const done = await store.increment('ticketFigures', 'f1', {
+        add: { 'grids.g1.total.received': 2, 'grids.g1.total.signed': 1 },
+        set: { 'workerNames.u1': '何丽萍', updatedAt: 't1' },
+      });
+      expect(done).toBe(true);
+      await store.increment('ticketFigures', 'f1', { add: { 'grids.g1.total.received': -1 } });
+      const read = await store.get('ticketFigures', 'f1');
+      expect(read?.grids).toEqual({ g1: { total: { received: 1, signed: 1 } } });
+      expect(read?.workerNames).toEqual({ u1: '何丽萍' });
+      expect(read?.updatedAt).toBe('t1');
+    });
+
+    test('an increment of a missing document writes nothing and says so, in and out of a transaction', async () => {
+      expect(await store.increment('ticketFigures', 'nope', { add: { 'grids.g1.total.received': 1 } })).toBe(
+        false,
+      );
+      expect(
+        await store.transaction((tx) => tx.increment('ticketFigures', 'nope', { add: { shard: 1 } })),
+      ).toBe(false);
+      expect(await store.get('ticketFigures', 'nope')).toBeNull();
+    });
+
+    test('increments at once, plain and in transactions, all count: no lost update', async () => {
+      await store.insert('ticketFigures', shard('f1'));
+      const add = { add: { 'grids.g1.total.received': 1 } };
+      await Promise.all([
+        store.increment('ticketFigures', 'f1', add),
+        store.increment('ticketFigures', 'f1', add),
+        store.transaction((tx) => tx.increment('ticketFigures', 'f1', add)),
+        store.transaction((tx) => tx.increment('ticketFigures', 'f1', add)),
+      ]);
+      const read = await store.get('ticketFigures', 'f1');
+      expect(read?.grids.g1?.total.received).toBe(4);
+    });
+
+    test('a transaction inserts several documents at once, all or none', async () => {
+      await store.transaction((tx) => tx.insertMany('households', [household('h1'), household('h2')]));
+      expect(await store.count('households')).toBe(2);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.insert('households', household('h3'));
+          await tx.insertMany('households', [household('h4'), household('h1')]);
+        }),
+      ).rejects.toMatchObject({ code: 'STORE.DUPLICATE' });
+      expect(await store.count('households')).toBe(2);
+      expect(await store.get('households', 'h3')).toBeNull();
     });
   });
 }

@@ -1,6 +1,6 @@
 /** The Store's queries and patches in CloudBase's command language (@cloudbase/node-sdk's db.command). */
 import type { Database } from '@cloudbase/node-sdk/types/db';
-import type { Condition, Query, Scalar, Where } from '../../core/ports/store';
+import type { Condition, Increment, Query, Scalar, Where } from '../../core/ports/store';
 
 type Command = Database.Db['command'];
 /** CloudBase's query and update objects are untyped in its declarations. */
@@ -50,4 +50,12 @@ export function toUpdate(_: Command, patch: Untyped): Untyped {
 export function withoutId<T extends { _id: string }>(doc: T): Untyped {
   const { _id: _omit, ...rest } = doc;
   return rest;
+}
+
+/** An increment as one update: `_.inc` at each added path, the set paths as plain values (merged by path). */
+export function toIncrement(_: Command, increment: Increment): Untyped {
+  const out: Untyped = {};
+  for (const [path, by] of Object.entries(increment.add)) out[path] = _.inc(by);
+  for (const [path, value] of Object.entries(increment.set ?? {})) out[path] = value;
+  return out;
 }

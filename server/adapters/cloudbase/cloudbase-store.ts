@@ -5,10 +5,10 @@
  */
 import type { Database } from '@cloudbase/node-sdk/types/db';
 import { AppError } from '../../core/errors';
-import type { Patch, Query, Store, Tx, Where } from '../../core/ports/store';
+import type { Increment, Patch, Query, Store, Tx, Where } from '../../core/ports/store';
 import type { CollectionDocs, CollectionName } from '../../core/store/collections';
 import { assertDefinedWhere } from '../defined-where';
-import { toOrder, toUpdate, toWhere, withoutId, type Untyped } from './cloudbase-query';
+import { toIncrement, toOrder, toUpdate, toWhere, withoutId, type Untyped } from './cloudbase-query';
 import { plainData } from './plain-documents';
 import { isDuplicateWrite, isTransactionConflict } from './tcb-errors';
 
@@ -142,6 +142,15 @@ export class CloudbaseStore implements Store {
     await this.db.collection(collection).doc(id).remove();
   }
 
+  /** One modifyDocument with `_.inc`: atomic on the server, no read. */
+  async increment(collection: CollectionName, id: string, increment: Increment): Promise<boolean> {
+    const res = await this.db
+      .collection(collection)
+      .where({ _id: id })
+      .update(toIncrement(this.db.command, increment));
+    return Number((res as { updated?: number }).updated ?? 0) > 0;
+  }
+
   /**
    * Our own loop around startTransaction/commit rather than node-sdk's runTransaction, which retries a
    * conflict at once, with no pause, so that writers to one document collide again and again: here each
@@ -199,6 +208,27 @@ export class CloudbaseStore implements Store {
           throw error;
         }
         known.add(key(collection, doc._id));
+      },
+      // CloudBase's add() takes an array: one insertDocument request inside the transaction too.
+      insertMany: async (collection, docs) => {
+        if (docs.length === 0) return;
+        try {
+          await transaction
+            .collection(collection)
+            .add(docs.map((doc) => ({ ...withoutId(doc), _id: doc._id })));
+        } catch (error) {
+          if (isDuplicateWrite(error)) throw duplicateError(collection, undefined);
+          throw error;
+        }
+        for (const doc of docs) known.add(key(collection, doc._id));
+      },
+      // `_.inc` inside the transaction: the write takes the document's lock, no read. An update of a missing
+      // document answers `updated: 0`; an increment always modifies what exists, so 0 means missing.
+      increment: async (collection, id, increment) => {
+        const res = await ref(collection, id).update(toIncrement(_, increment));
+        const updated = Number((res as { updated?: number }).updated ?? 0) > 0;
+        if (updated) known.add(key(collection, id));
+        return updated;
       },
       set: async (collection, doc) => {
         await ref(collection, doc._id).set(withoutId(doc));

@@ -6,7 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors';
-import type { Patch, Query, Store, Tx, Where } from '../../core/ports/store';
+import type { Increment, Patch, Query, Store, Tx, Where } from '../../core/ports/store';
+import { applyIncrement } from '../../core/store/apply-increment';
 import type { CollectionDocs, CollectionName } from '../../core/store/collections';
 import { collectionNames, collections } from '../../core/store/collections';
 import { assertDefinedWhere } from '../defined-where';
@@ -161,6 +162,16 @@ export class SqliteStore implements Store {
     this.statement(collection).remove.run(id);
   }
 
+  async increment(collection: CollectionName, id: string, increment: Increment): Promise<boolean> {
+    // Read-add-write inside one synchronous SQLite transaction: atomic against every other writer here.
+    return this.db.transaction(() => {
+      const raw = this.raw(collection, id);
+      if (raw === null) return false;
+      this.writeRaw(collection, id, JSON.stringify(applyIncrement(JSON.parse(raw) as Raw, increment)));
+      return true;
+    })();
+  }
+
   private writeRaw(collection: CollectionName, id: string, raw: string | null): void {
     try {
       if (raw === null) this.statement(collection).remove.run(id);
@@ -200,6 +211,19 @@ export class SqliteStore implements Store {
           if (readRaw(collection, doc._id) !== null)
             throw new AppError('STORE.DUPLICATE', { details: { collection, id: doc._id } });
           write(collection, doc._id, JSON.stringify(doc));
+        },
+        insertMany: async (collection, docs) => {
+          for (const doc of docs)
+            if (readRaw(collection, doc._id) !== null)
+              throw new AppError('STORE.DUPLICATE', { details: { collection, id: doc._id } });
+          for (const doc of docs) write(collection, doc._id, JSON.stringify(doc));
+        },
+        // Local and in-process: a read checked at commit, like any other, keeps concurrent increments whole.
+        increment: async (collection, id, increment) => {
+          const raw = readRaw(collection, id);
+          if (raw === null) return false;
+          write(collection, id, JSON.stringify(applyIncrement(JSON.parse(raw) as Raw, increment)));
+          return true;
         },
         set: async (collection, doc) => {
           write(collection, doc._id, JSON.stringify(doc));

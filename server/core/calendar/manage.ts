@@ -3,6 +3,7 @@
  * lists (a year the built-in table does not know yet, or a local correction). Validate all → write one
  * document → reply with the calendar; a bad entry writes nothing and names every problem.
  */
+import { bumpGridMapVersion } from '../routing/map-version';
 import type { CalendarView, HolidayYear, WorkPeriod } from '../../../typings/calendar';
 import { AppError } from '../errors';
 import type { Deps } from '../ports';
@@ -101,6 +102,8 @@ export async function setWorkingHours(
     updatedAt: toIso(deps.clock.now()),
   };
   await deps.store.transaction((tx) => tx.set('workCalendars', next));
+  // Work calendars are in every instance's warm map memory (routing/map-reads.ts).
+  await bumpGridMapVersion(deps.store, next.updatedAt);
   return viewOf(input.communityId, next);
 }
 
@@ -125,5 +128,7 @@ export async function importHolidayYear(
     updatedAt: toIso(deps.clock.now()),
   };
   await deps.store.transaction((tx) => tx.set('workCalendars', next));
+  // Work calendars are in every instance's warm map memory (routing/map-reads.ts).
+  await bumpGridMapVersion(deps.store, next.updatedAt);
   return viewOf(input.communityId, next);
 }

@@ -21,7 +21,7 @@ import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
 import { isCommunityStaff } from '../users/permissions';
 import { addCounts, emptyCounts, figureDefinitions, valuesOf } from './definitions';
-import { NONE, SHARDS, type FigureShard, type GridFigures } from './shards';
+import { NONE, normalShard, SHARDS, type FigureShard, type GridFigures } from './shards';
 
 const MAX_MONTHS = 12;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -72,10 +72,12 @@ export async function readFigures(
   months: string[],
 ): Promise<FiguresView> {
   const communityIds = [...new Set(scopes.map((s) => s.communityId))];
-  const shards = await store.find('ticketFigures', {
-    where: { communityId: { in: communityIds }, month: { in: months } },
-    limit: communityIds.length * months.length * SHARDS,
-  });
+  const shards = (
+    await store.find('ticketFigures', {
+      where: { communityId: { in: communityIds }, month: { in: months } },
+      limit: communityIds.length * months.length * SHARDS,
+    })
+  ).map(normalShard);
   const [grids, microGrids] = await Promise.all([
     store.find('grids', { where: { communityId: { in: communityIds } }, limit: 1000 }),
     store.find('microGrids', { where: { communityId: { in: communityIds } }, limit: 1000 }),

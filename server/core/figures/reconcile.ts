@@ -17,7 +17,7 @@ import { counterDefinitions } from './definitions';
 import { figureDeltas, monthOf } from './deltas';
 import { NO_FACTS, stepFacts } from './facts';
 import { monthsBetween } from './read';
-import { applyIncrements, emptyShard, figureShardId, SHARDS, type FigureShard } from './shards';
+import { applyIncrements, emptyShard, figureShardId, normalShard, SHARDS, type FigureShard } from './shards';
 
 const PAGE = 500;
 
@@ -69,7 +69,9 @@ export async function reconcileFigures(
     }
     if (page.length < PAGE || inMonth.length < page.length) break;
   }
-  const stored = await store.find('ticketFigures', { where: { communityId, month }, limit: SHARDS });
+  const stored = (await store.find('ticketFigures', { where: { communityId, month }, limit: SHARDS })).map(
+    normalShard,
+  );
   const byId = new Map(stored.map((s) => [s._id, s]));
   for (const [docId, want] of expected) drift.push(...compareShard(docId, byId.get(docId), want));
   return { tickets, drift };

@@ -11,7 +11,7 @@
  * document limit (a community would need ~1,000 grids to approach it).
  */
 import type { FigureCounts } from '../../../typings/figures';
-import { addCounts, emptyCounts, isZero } from './definitions';
+import { addCounts, counterDefinitions, emptyCounts, isZero } from './definitions';
 
 export const SHARDS = 8;
 
@@ -114,4 +114,86 @@ export function applyIncrements(shard: FigureShard, increments: FigureIncrement[
     if (cell.workerName && sign === 1) next.workerNames[cell.workerId] = cell.workerName;
   }
   return next;
+}
+
+/**
+ * The increment of one shard document that adds `increments` in place, as dot paths (no read, one write):
+ * only counters that move, the worker's name, the time. Applied to a shard that exists it gives what
+ * applyIncrements would, except that a cell falling to zero stays, zeroed, and that a cell the increment
+ * creates holds only the counters it moved (bucket arrays as objects keyed by index): readers go through
+ * `normalShard`.
+ */
+export function shardIncrement(
+  increments: FigureIncrement[],
+  at: string,
+): { add: Record<string, number>; set: Record<string, string> } {
+  const add: Record<string, number> = {};
+  const set: Record<string, string> = { updatedAt: at };
+  const put = (prefix: string, counts: FigureCounts, sign: 1 | -1) => {
+    for (const { field } of counterDefinitions) {
+      const value = counts[field];
+      const moves: Array<[string, number]> = Array.isArray(value)
+        ? value.map((n, i) => [`${prefix}.${field}.${i}`, n])
+        : [[`${prefix}.${field}`, value]];
+      for (const [path, n] of moves) if (n !== 0) add[path] = (add[path] ?? 0) + sign * n;
+    }
+  };
+  for (const { cell, counts, sign } of increments) {
+    const grid = `grids.${cell.gridId}`;
+    put(`${grid}.total`, counts, sign);
+    put(`${grid}.microGrids.${cell.microGridId}`, counts, sign);
+    put(`${grid}.workers.${cell.workerId}`, counts, sign);
+    put(`${grid}.categories.${cell.category}`, counts, sign);
+    if (cell.workerName && sign === 1) set[`workerNames.${cell.workerId}`] = cell.workerName;
+  }
+  for (const path of Object.keys(add)) if (add[path] === 0) delete add[path];
+  return { add, set };
+}
+
+/** A bucket list as stored: an array, or an object keyed by index where an increment created it. */
+function bucketsOf(stored: unknown, length: number): number[] {
+  const out = new Array<number>(length).fill(0);
+  if (stored && typeof stored === 'object')
+    for (const [i, n] of Object.entries(stored as Record<string, unknown>))
+      if (Number(i) < length && typeof n === 'number') out[Number(i)] = n;
+  return out;
+}
+
+function normalCounts(stored: unknown): FigureCounts {
+  const raw = (stored ?? {}) as Record<string, unknown>;
+  const counts = emptyCounts();
+  for (const { field } of counterDefinitions) {
+    const empty = counts[field];
+    if (Array.isArray(empty)) (counts[field] as number[]) = bucketsOf(raw[field], empty.length);
+    else if (typeof raw[field] === 'number') (counts[field] as number) = raw[field];
+  }
+  return counts;
+}
+
+function normalCells(stored: unknown): Record<string, FigureCounts> {
+  const out: Record<string, FigureCounts> = {};
+  for (const [key, cell] of Object.entries((stored ?? {}) as Record<string, unknown>)) {
+    const counts = normalCounts(cell);
+    if (!isZero(counts)) out[key] = counts;
+  }
+  return out;
+}
+
+/**
+ * A shard as read, in the shape applyIncrements writes: every counter present, bucket lists as arrays, no
+ * cell or grid that holds only zeros (increments leave those behind, and create partial cells).
+ */
+export function normalShard(stored: FigureShard): FigureShard {
+  const grids: Record<string, GridFigures> = {};
+  for (const [gridId, grid] of Object.entries(stored.grids ?? {})) {
+    const total = normalCounts(grid.total);
+    if (isZero(total)) continue;
+    grids[gridId] = {
+      total,
+      microGrids: normalCells(grid.microGrids),
+      workers: normalCells(grid.workers),
+      categories: normalCells(grid.categories),
+    };
+  }
+  return { ...stored, grids, workerNames: stored.workerNames ?? {} };
 }

@@ -71,6 +71,8 @@ export async function importLedgerTable(
       input.kind === 'buildings'
         ? await importBuildings(store, input.communityId, input.table)
         : await importHouseholds(store, input.communityId, input.table);
+    // Buildings and households are in every instance's warm map memory (routing/map-reads.ts).
+    if (counts.created + counts.updated > 0) await bumpGridMapVersion(store, toIso(deps.clock.now()));
     return { kind: input.kind, ...counts };
   }
   const { invitees, ...counts } = await importMembers(
@@ -79,5 +81,6 @@ export async function importLedgerTable(
     input.table,
     toIso(deps.clock.now()),
   );
+  await bumpGridMapVersion(store, toIso(deps.clock.now()));
   return { kind: input.kind, ...counts, invites: await inviteAll(deps, caller, input.communityId, invitees) };
 }

@@ -18,6 +18,7 @@ import type { User } from '../users/model';
 import { withRoles } from '../users/role-keys';
 import type { Member } from './model';
 import { rosterView } from './roster';
+import { bumpGridMapVersion } from '../routing/map-version';
 
 type MemberDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 
@@ -91,6 +92,7 @@ export async function setMember(
     await tx.set('members', member);
     for (const m of displaced) await tx.update('members', m._id, { primary: false });
   });
+  await bumpGridMapVersion(store, toIso(deps.clock.now()));
   await ensureGrants(store, [member], toIso(deps.clock.now()));
   return rosterView(store, input.communityId);
 }
@@ -110,6 +112,7 @@ export async function setOnDuty(
   await asStaff(deps, caller, input.communityId);
   const member = await memberOf(deps, input.communityId, input.memberId);
   await deps.store.transaction((tx) => tx.update('members', member._id, { onDuty: input.onDuty }));
+  await bumpGridMapVersion(deps.store, toIso(deps.clock.now()));
   return rosterView(deps.store, input.communityId);
 }
 
@@ -155,6 +158,7 @@ export async function removeMember(
     await tx.update('users', target._id, patch);
     return { ...target, ...patch };
   });
+  await bumpGridMapVersion(store, now);
   if (user)
     await handOverTickets(
       deps,

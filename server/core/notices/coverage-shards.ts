@@ -152,3 +152,18 @@ export function applyDelta(
   }
   return { microGrids: { ...shard.microGrids, [delta.microGridId]: next }, hourly };
 }
+
+/**
+ * The same delta as one increment of the shard (`_.inc` at the micro-grid's counters and the trend's hour):
+ * no read of the shard first. The micro-grid's entry is there from the publication (publish.ts writes one
+ * for every micro-grid of the audience into each of its group's buckets).
+ */
+export function deltaIncrement(delta: CoverageDelta): { add: Record<string, number> } {
+  const add: Record<string, number> = {};
+  for (const field of COUNTER_FIELDS) {
+    const by = delta.counts[field] ?? 0;
+    if (by !== 0) add[`microGrids.${delta.microGridId}.${field}`] = by;
+  }
+  if (delta.reachedAt) add[`hourly.${hourKey(delta.reachedAt)}`] = 1;
+  return { add };
+}

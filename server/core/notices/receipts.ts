@@ -2,7 +2,8 @@
  * 已知晓: a resident confirms a notice. One receipt per resident (its id is derived from the notice and the
  * user), so a repeat changes nothing; the first receipt of a household reaches it. The receipt, the target's
  * reach and the micro-grid's counters are written in one transaction: 2 reads before it, and in it the
- * target, the household's counter shard and two or three writes (see coverage-shards.ts for bursts).
+ * target and two or three writes, the household's counter shard by increment, unread (see coverage-shards.ts
+ * for bursts).
  */
 import { AppError, isAppError } from '../errors';
 import type { Deps } from '../ports';
@@ -10,7 +11,7 @@ import type { Caller } from '../ports/identity';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import { loadNoticeInCommunity } from './access';
-import { applyDelta, shardIndexOf, type CoverageDelta } from './coverage-shards';
+import { deltaIncrement, shardIndexOf, type CoverageDelta } from './coverage-shards';
 import { noticeIds, type NoticeReceipt } from './model';
 import { requireLive } from './transitions';
 
@@ -33,8 +34,6 @@ export async function confirmNotice(
       if (!target) throw new AppError('NOTICE.NOT_TARGETED');
       // The household's own bucket of its micro-grid's counters: neighbours tapping together write others.
       const shardId = noticeIds.shard(noticeId, shardIndexOf(notice, target.microGridId, householdId));
-      const shard = await tx.get('noticeCoverage', shardId);
-      if (!shard) throw new Error(`notice ${noticeId} has no coverage shard ${shardId}`);
 
       const receipt: NoticeReceipt = {
         _id: receiptId,
@@ -64,7 +63,8 @@ export async function confirmNotice(
         });
       }
       // The shared document last: its write lock is held for the shortest time.
-      await tx.update('noticeCoverage', shardId, applyDelta(shard, delta));
+      if (!(await tx.increment('noticeCoverage', shardId, deltaIncrement(delta))))
+        throw new Error(`notice ${noticeId} has no coverage shard ${shardId}`);
       return { confirmedAt: at, alreadyConfirmed: false };
     });
   } catch (error) {

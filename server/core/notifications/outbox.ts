@@ -3,7 +3,7 @@ import type { Ids } from '../ports/ids';
 import type { Tx } from '../ports/store';
 import { toIso } from '../time/shanghai';
 import { notificationFor } from './fan-out';
-import type { NewNotification, OutboxEntry } from './model';
+import type { NewNotification, Notification, OutboxEntry } from './model';
 import { decidedDelivery, readPass, type PassReads } from './pass-reads';
 import { finished } from './send-step';
 import type { NotificationSettings } from './templates';
@@ -36,27 +36,51 @@ export async function queueNotification(
   notification: NewNotification,
   decided?: Decided,
 ): Promise<OutboxEntry | null> {
-  const userIds = [...new Set(notification.userIds)];
-  if (userIds.length === 0) return null;
-  const entry: OutboxEntry = {
-    ...notification,
-    userIds,
-    _id: ids.next('outbox'),
-    createdAt: toIso(now),
-    state: 'pending',
-  };
-  if (!decided || userIds.length > DIRECT_MAX) {
-    await tx.insert('outbox', entry);
-    return entry;
+  return (await queueNotifications(tx, ids, now, [notification], decided))[0] ?? null;
+}
+
+/**
+ * Several notifications of one change, written as `queueNotification` writes each, with one insert per
+ * collection (CloudBase's add([...]): one request for all the change's notifications). Returns the entries
+ * of those with recipients, in order.
+ */
+export async function queueNotifications(
+  tx: Tx,
+  ids: Ids,
+  now: Date,
+  notifications: NewNotification[],
+  decided?: Decided,
+): Promise<OutboxEntry[]> {
+  const entries: OutboxEntry[] = [];
+  const outbox: OutboxEntry[] = [];
+  const direct: Notification[] = [];
+  for (const notification of notifications) {
+    const userIds = [...new Set(notification.userIds)];
+    if (userIds.length === 0) continue;
+    const entry: OutboxEntry = {
+      ...notification,
+      userIds,
+      _id: ids.next('outbox'),
+      createdAt: toIso(now),
+      state: 'pending',
+    };
+    if (!decided || userIds.length > DIRECT_MAX) {
+      outbox.push(entry);
+      entries.push(entry);
+      continue;
+    }
+    // The entry is not stored: its id only groups the notifications (their ids derive from it).
+    for (const userId of userIds) {
+      const n = notificationFor(entry, userId);
+      const state = decidedDelivery(decided.reads, decided.settings, n);
+      if (state) n.delivery = finished(n.delivery, state.state, state.reason, entry.createdAt, state.extra);
+      direct.push(n);
+    }
+    entries.push({ ...entry, state: 'fannedOut' });
   }
-  // The entry is not stored: its id only groups the notifications (their ids derive from it).
-  for (const userId of userIds) {
-    const n = notificationFor(entry, userId);
-    const state = decidedDelivery(decided.reads, decided.settings, n);
-    if (state) n.delivery = finished(n.delivery, state.state, state.reason, entry.createdAt, state.extra);
-    await tx.insert('notifications', n);
-  }
-  return { ...entry, state: 'fannedOut' };
+  if (outbox.length > 0) await tx.insertMany('outbox', outbox);
+  if (direct.length > 0) await tx.insertMany('notifications', direct);
+  return entries;
 }
 
 /** Reads what `queueNotification` needs to write these notifications decided: one query for their grants. */

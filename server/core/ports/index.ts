@@ -5,6 +5,7 @@ import type { Ids } from './ids';
 import type { Push } from './push';
 import type { Store } from './store';
 import type { RoutingIndexCache } from '../routing/index-cache';
+import type { TicketMemory } from '../tickets/ticket-memory';
 import type { NotificationSettings } from '../notifications/templates';
 import type { GroupTicketDecoder } from './group-ticket';
 import type { CodeSheets } from './code-sheets';
@@ -23,6 +24,11 @@ export interface Deps {
   contentCheck: ContentCheck;
   /** The warm routing index of this instance, built once per grid-map version (routing/index-cache.ts). */
   routingIndexes: RoutingIndexCache;
+  /**
+   * This instance's memory of the tickets it last wrote or read, with their timelines (tickets/ticket-memory.ts);
+   * absent, every change reads the ticket and queries its events.
+   */
+  ticketMemory?: TicketMemory;
   /** Decodes a WeChat group's cloudID (notice cards opened from a group). */
   groupTickets: GroupTicketDecoder;
   /** The deployment's subscribe-message templates and retry policy. */

@@ -32,10 +32,28 @@ export interface Query {
 /** Replaces the named top-level fields; fields not named are kept. */
 export type Patch<T> = Partial<Omit<T, '_id'>>;
 
+/**
+ * An atomic increment (CloudBase's `_.inc`): numbers added to fields by dot path ('grids.g1.total.received',
+ * 'signBuckets.3'), and values set at dot paths beside them, in one write without a read. A missing field
+ * counts from 0; a path through missing objects creates them (an array index of a missing array makes an
+ * object keyed by the index: readers that sum such paths must accept both).
+ */
+export interface Increment {
+  add: Record<string, number>;
+  set?: Record<string, Scalar>;
+}
+
 export interface Tx {
   get<C extends CollectionName>(collection: C, id: string): Promise<CollectionDocs[C] | null>;
   /** Creates the document; STORE.DUPLICATE if its id exists. */
   insert<C extends CollectionName>(collection: C, doc: CollectionDocs[C]): Promise<void>;
+  /** Creates documents of one collection (one request on CloudBase); STORE.DUPLICATE if an id exists. */
+  insertMany<C extends CollectionName>(collection: C, docs: CollectionDocs[C][]): Promise<void>;
+  /**
+   * Adds and sets at dot paths without reading the document first; false (nothing written) when it does
+   * not exist. Two transactions incrementing one document still conflict, as any two writes of it do.
+   */
+  increment(collection: CollectionName, id: string, increment: Increment): Promise<boolean>;
   /** Creates or replaces the whole document. */
   set<C extends CollectionName>(collection: C, doc: CollectionDocs[C]): Promise<void>;
   /** STORE.NOT_FOUND if the document does not exist. */
@@ -62,6 +80,11 @@ export interface Store {
     options?: { ifVersion?: number },
   ): Promise<boolean>;
   remove(collection: CollectionName, id: string): Promise<void>;
+  /**
+   * Adds and sets at dot paths in one atomic write, no read (no lost update between concurrent callers);
+   * false when the document does not exist.
+   */
+  increment(collection: CollectionName, id: string, increment: Increment): Promise<boolean>;
   /**
    * Runs `work` as one transaction: all its writes land together or none do. It may run `work` again when
    * another writer changed a document it read; after a few tries it fails with STORE.CONFLICT.

@@ -8,9 +8,11 @@
  * one beside the store it indexes, so a new store (every test) starts cold and nothing leaks between tests.
  */
 import type { Store } from '../ports/store';
+import { MapReadCache } from './map-reads';
+import { GRID_MAP_VERSION_ID } from './map-version';
 import { RoutingIndex, type GridMapSnapshot } from './routing-index';
 
-export const GRID_MAP_VERSION_ID = 'current';
+export { bumpGridMapVersion, GRID_MAP_VERSION_ID } from './map-version';
 
 /** Every community, grid and micro-grid, as the index needs them. */
 export async function loadGridMap(store: Store): Promise<GridMapSnapshot> {
@@ -27,21 +29,13 @@ export async function loadGridMap(store: Store): Promise<GridMapSnapshot> {
   };
 }
 
-/** Marks the grid map changed; call after every write to boundaries or grids. Returns the new version. */
-export async function bumpGridMapVersion(store: Store, updatedAt: string): Promise<number> {
-  return store.transaction(async (tx) => {
-    const current = await tx.get('gridMapVersions', GRID_MAP_VERSION_ID);
-    const version = (current?.version ?? 0) + 1;
-    await tx.set('gridMapVersions', { _id: GRID_MAP_VERSION_ID, version, updatedAt });
-    return version;
-  });
-}
-
 export class RoutingIndexCache {
   private warm: { version: number; index: RoutingIndex } | null = null;
   private building: { version: number; promise: Promise<RoutingIndex> } | null = null;
   /** How many times an index was built: tests check that routes reuse it. */
   builds = 0;
+  /** The documents the map hangs on, at the same version (map-reads.ts): one instance, one memory. */
+  readonly mapReads = new MapReadCache();
 
   /** The index for the store's current map version, building it only when the version moved. */
   async get(store: Store): Promise<RoutingIndex> {
@@ -68,6 +62,7 @@ export class RoutingIndexCache {
   invalidate(): void {
     this.warm = null;
     this.building = null;
+    this.mapReads.clear();
   }
 }
 

@@ -92,6 +92,12 @@ export class ObservedStore implements Store {
     this.wrote(collection, 'remove', [id]);
   };
 
+  increment: Store['increment'] = async (collection, id, increment) => {
+    const existed = await this.inner.increment(collection, id, increment);
+    if (existed) this.wrote(collection, 'update', [id]);
+    return existed;
+  };
+
   async transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
     let run: Noted[] = [];
     const result = await this.inner.transaction(async (tx) => {
@@ -104,6 +110,15 @@ export class ObservedStore implements Store {
         insert: async (collection, doc) => {
           await tx.insert(collection, doc);
           run.push({ kind: 'insert', collection, id: doc._id, doc });
+        },
+        insertMany: async (collection, docs) => {
+          await tx.insertMany(collection, docs);
+          for (const doc of docs) run.push({ kind: 'insert', collection, id: doc._id, doc });
+        },
+        increment: async (collection, id, increment) => {
+          const existed = await tx.increment(collection, id, increment);
+          if (existed) run.push({ kind: 'update', collection, id });
+          return existed;
         },
         set: async (collection, doc) => {
           await tx.set(collection, doc);

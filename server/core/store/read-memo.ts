@@ -41,6 +41,10 @@ export function memoReads(store: Store): Store {
       forget(collection, id);
       await store.remove(collection, id);
     },
+    increment: async (collection, id, increment) => {
+      forget(collection, id);
+      return store.increment(collection, id, increment);
+    },
     transaction: (work) => {
       // What a transaction writes is not known here: forget everything once it is done.
       const done = store.transaction(work);

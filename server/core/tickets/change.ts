@@ -9,7 +9,7 @@ import { figureDeltas, withFacts } from '../figures/deltas';
 import { limitFieldOf } from '../figures/facts';
 import type { FigureIncrement } from '../figures/shards';
 import type { NewNotification } from '../notifications/model';
-import { queueNotification, readDecided, type Decided } from '../notifications/outbox';
+import { queueNotifications, readDecided, type Decided } from '../notifications/outbox';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Tx } from '../ports/store';
@@ -21,7 +21,7 @@ import { sweepFields } from './deadlines';
 import type { PersonSnapshot, Ticket, TicketEvent } from './model';
 import { roleFor, snapshotOf } from './people';
 import { authorize, FINISHED, nextStatus, transitions, type TransitionName } from './transitions';
-import { detailOf } from './views';
+import { detailOf, timelineOf } from './views';
 
 /** What a transition writes beyond the state: changed fields, the event's note and photos, notifications. */
 export interface Plan {
@@ -108,8 +108,7 @@ export async function writePlanned(
   // insert, not set: a second writer of the same version fails here even where reads are not validated.
   await tx.insert('ticketEvents', planned.event);
   await applyFigureDeltas(tx, planned.figures, toIso(now));
-  for (const notification of planned.notifications)
-    await queueNotification(tx, deps.ids, now, notification, decided);
+  await queueNotifications(tx, deps.ids, now, planned.notifications, decided);
   return planned.next;
 }
 
@@ -147,7 +146,11 @@ export async function act(
 ): Promise<TicketDetail> {
   const { store } = deps;
   const user = await loadActor(store, caller);
-  const ticket = await store.get('tickets', input.ticketId);
+  // At the caller's version, the ticket as this instance last wrote or read it is the stored one, or the
+  // transaction's event insert refuses the change (ticket-memory.ts).
+  const remembered =
+    input.version !== undefined ? (deps.ticketMemory?.ticketAt(input.ticketId, input.version) ?? null) : null;
+  const ticket = remembered ?? (await store.get('tickets', input.ticketId));
   const relations = requireReadable(user, ticket);
   const found = ticket!;
   if (input.version !== undefined && found.version !== input.version)
@@ -169,7 +172,10 @@ export async function act(
         if (isAppError(error) && error.code === 'STORE.DUPLICATE') throw new AppError('TICKET.STALE_VERSION');
         throw error;
       });
-    return detailOf(store, written, user, relationsOf(user, written), now);
+    // The timeline the instance knew, and the event just written: no query when it knew it.
+    const known = deps.ticketMemory?.extended(found._id, found.version, planned.event) ?? null;
+    const events = await timelineOf(store, deps.ticketMemory, written, known);
+    return detailOf(store, written, user, relationsOf(user, written), now, events);
   }
   // Without a version (rating), the transaction reads the ticket as it stands.
   const next = await store.transaction(async (tx) => {

@@ -4,6 +4,8 @@
  * stay in calendar hours (a gas leak does not wait for Monday): a working-time limit on a row that can match
  * a safety category is refused. Tickets already filed keep the row they were filed under.
  */
+import { toIso } from '../time/shanghai';
+import { bumpGridMapVersion } from '../routing/map-version';
 import type { TimeLimit } from '../../../typings/calendar';
 import type { DeadlinePolicyView, DeadlineRule } from '../../../typings/grid';
 import type { TicketCategory } from '../../../typings/ticket';
@@ -101,7 +103,7 @@ export async function deadlinePolicyView(
 
 /** Replaces the community's table (and extension maximum); POLICY.INVALID names every problem. */
 export async function setDeadlinePolicy(
-  deps: Pick<Deps, 'store'>,
+  deps: Pick<Deps, 'store' | 'clock'>,
   caller: Caller,
   input: { communityId: string; rules: DeadlineRule[]; extensionMax?: TimeLimit },
 ): Promise<DeadlinePolicyView> {
@@ -122,5 +124,7 @@ export async function setDeadlinePolicy(
       ...(extensionMax ? { extensionMax } : {}),
     }),
   );
+  // Ticket policies are in every instance's warm map memory (routing/map-reads.ts).
+  await bumpGridMapVersion(deps.store, toIso(deps.clock.now()));
   return deadlinePolicyView(deps, caller, input);
 }

@@ -20,7 +20,7 @@ import { canRead, relationsOf, requireReadable } from './access';
 import { isOverdue, runningDeadline } from './deadlines';
 import type { Ticket } from './model';
 import { FINISHED } from './transitions';
-import { detailOf, summaryOf } from './views';
+import { detailOf, summaryOf, timelineOf } from './views';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
 
@@ -34,7 +34,8 @@ export async function getTicket(deps: Deps, caller: Caller, input: Req<'get'>): 
   const user = await loadActor(deps.store, caller);
   const ticket = await deps.store.get('tickets', input.ticketId);
   const relations = requireReadable(user, ticket);
-  return detailOf(deps.store, ticket!, user, relations, deps.clock.now());
+  const events = await timelineOf(deps.store, deps.ticketMemory, ticket!);
+  return detailOf(deps.store, ticket!, user, relations, deps.clock.now(), events);
 }
 
 /** 我的工单: filed or followed, newest first. 'open' includes resolved ones waiting for an answer. */

@@ -9,7 +9,7 @@ import { AppError, isAppError } from '../errors';
 import { applyFigureDeltas } from '../figures/apply';
 import { figureDeltas } from '../figures/deltas';
 import type { NewNotification } from '../notifications/model';
-import { queueNotification, readDecided } from '../notifications/outbox';
+import { queueNotifications, readDecided } from '../notifications/outbox';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
@@ -34,13 +34,14 @@ import { homeCommunityOf, resolvePlace, routeRequestFor } from './place';
 import { deadlineRowFor, loadTicketPolicy } from './policy';
 import { countSubmission } from './rate-limit';
 import { ticketIdFor } from './ticket-id';
-import { detailOf } from './views';
+import { detailOf, timelineOf } from './views';
 
 type SubmitInput = TicketActions['submit']['req'];
 
 export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInput): Promise<TicketDetail> {
-  // One action, one memory of what it read: the household and the building are asked for once.
-  const store = memoReads(deps.store);
+  // One action, one memory of what it read: the household and the building are asked for once. Under it the
+  // instance's warm memory of the map, its roster and policies, valid while the grid-map version stands.
+  const store = memoReads(deps.routingIndexes.mapReads.view(deps.store));
   const user = await loadActor(store, caller);
   const ticketId = ticketIdFor(user._id, input.clientRequestId);
   // No read of the ticket id first: a retry meets its ticket in the transaction's insert (STORE.DUPLICATE).
@@ -155,22 +156,28 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
       await countSubmission(tx, user._id, policy.submitsPerHour, now);
       await tx.insert('ticketEvents', event);
       await applyFigureDeltas(tx, figureDeltas(null, ticket), at);
-      for (const notification of notifications)
-        await queueNotification(tx, deps.ids, now, notification, decided);
+      await queueNotifications(tx, deps.ids, now, notifications, decided);
     });
   } catch (error) {
     // The same request at the same moment: the other call created it; answer with that ticket.
     if (isAppError(error) && error.code === 'STORE.DUPLICATE') {
       const winner = await store.get('tickets', ticketId);
-      if (winner) return replyWith(deps, winner, user);
+      if (winner) return replyWith(deps, winner, user, null);
     }
     throw error;
   }
-  return replyWith(deps, ticket, user);
+  // The new ticket's timeline is the one event just written: no query.
+  return replyWith(deps, ticket, user, [event]);
 }
 
-async function replyWith(deps: Deps, ticket: Ticket, user: User): Promise<TicketDetail> {
-  return detailOf(deps.store, ticket, user, relationsOf(user, ticket), deps.clock.now());
+async function replyWith(
+  deps: Deps,
+  ticket: Ticket,
+  user: User,
+  written: TicketEvent[] | null,
+): Promise<TicketDetail> {
+  const events = await timelineOf(deps.store, deps.ticketMemory, ticket, written);
+  return detailOf(deps.store, ticket, user, relationsOf(user, ticket), deps.clock.now(), events);
 }
 
 /** The routed assignee as the timeline shows them: name and the role they were routed in. */

@@ -14,6 +14,7 @@ import { limitText } from '../calendar/working-time';
 import { maskPersonalText } from './mask-personal';
 import { contactsOf } from '../contacts/ticket-contacts';
 import { personView, snapshotOf } from './people';
+import type { TicketMemory } from './ticket-memory';
 import { allowedActions, FINISHED } from './transitions';
 
 export const HELD_TEXT = '（内容审核中）';
@@ -42,18 +43,34 @@ export function summaryOf(ticket: Ticket, now: Date, view: TextView = 'masked'):
   };
 }
 
-/** The whole ticket with its timeline, as this viewer may see it. */
+/**
+ * The ticket's events, oldest first: `known` (what the action just wrote, on what it knew), else the
+ * instance's memory, else a query; the ticket and its timeline are remembered either way.
+ */
+export async function timelineOf(
+  store: Store,
+  memory: TicketMemory | undefined,
+  ticket: Ticket,
+  known: TicketEvent[] | null = null,
+): Promise<TicketEvent[]> {
+  const events =
+    known ??
+    memory?.eventsOf(ticket) ??
+    (await store.find('ticketEvents', { where: { ticketId: ticket._id }, orderBy: [['seq', 'asc']] }));
+  memory?.remember(ticket, events);
+  return events;
+}
+
+/** The whole ticket with its timeline (queried unless given), as this viewer may see it. */
 export async function detailOf(
   store: Store,
   ticket: Ticket,
   viewer: User,
   relations: ReadonlySet<Relation>,
   now: Date,
+  timeline?: TicketEvent[],
 ): Promise<TicketDetail> {
-  const events = await store.find('ticketEvents', {
-    where: { ticketId: ticket._id },
-    orderBy: [['seq', 'asc']],
-  });
+  const events = timeline ?? (await timelineOf(store, undefined, ticket));
   const handler = isHandler(relations);
   const isReporter = relations.has('reporter');
   const seesHeld = handler || isReporter;

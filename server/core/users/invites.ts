@@ -4,6 +4,7 @@
  * the code claims the place: the roster entry is written and the role it implies granted, in one transaction.
  * A code is single-use; a claimed or revoked one is refused with its own code.
  */
+import { bumpGridMapVersion } from '../routing/map-version';
 import type { MemberDutyName, NewInvite, RosterView } from '../../../typings/grid';
 import type { Me } from '../../../typings/user';
 import { AppError } from '../errors';
@@ -172,7 +173,7 @@ export async function claimInviteFor(deps: InviteDeps, user: User, code: string)
       : null;
   const now = toIso(deps.clock.now());
 
-  return store.transaction(async (tx) => {
+  const claimed = await store.transaction(async (tx) => {
     const current = await tx.get('invites', invite._id);
     if (!current || current.revokedAt) throw new AppError('INVITE.REVOKED');
     if (current.claimedByUserId) throw new AppError('INVITE.CLAIMED');
@@ -198,6 +199,9 @@ export async function claimInviteFor(deps: InviteDeps, user: User, code: string)
     await tx.update('users', fresh._id, patch);
     return { ...fresh, ...patch };
   });
+  // The roster is in every instance's warm map memory (routing/map-reads.ts).
+  if (member) await bumpGridMapVersion(store, now);
+  return claimed;
 }
 
 export async function claimInvite(deps: InviteDeps, caller: Caller, input: { code: string }): Promise<Me> {
