@@ -1,0 +1,29 @@
+/**
+ * scripts/screenshots.ts takes a shot of every page of app.json: a page added without a row in
+ * scripts/screenshots/shots.ts fails here. Each role of the demo has its home and 我的.
+ */
+import { join } from 'node:path';
+import { readApp } from '../../scripts/package-closure';
+import { OPENIDS, shotsFor } from '../../scripts/screenshots/shots';
+
+const app = readApp(join(__dirname, '..', '..', 'miniprogram'));
+const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((p) => p.pages.map((x) => `${p.root}/${x}`))];
+const shots = shotsFor({
+  resolvedTicketId: 'tk_resolved',
+  waitingTicketId: 'tk_waiting',
+  noticeId: 'ntc_1',
+  inspectionTaskId: 'ist_1',
+  careVisit: { dueId: 'cdu_1', place: '1号楼', reason: '独居老人' },
+});
+
+test('every page of app.json has a screenshot', () => {
+  const shot = new Set(shots.map((s) => s.page));
+  expect(pages.filter((p) => !shot.has(p))).toEqual([]);
+});
+
+test('every role has its home and 我的, and names are unique', () => {
+  for (const role of Object.keys(OPENIDS))
+    for (const page of ['pages/home/index', 'pages/mine/index'])
+      expect(shots.some((s) => s.role === role && s.page === page)).toBe(true);
+  expect(new Set(shots.map((s) => s.name)).size).toBe(shots.length);
+});
