@@ -77,6 +77,11 @@ const TDESIGN_STUBS: Record<string, { template: string; properties: Record<strin
 const read = (path: string) => readFileSync(path, 'utf8');
 const json = (path: string) => JSON.parse(read(path)) as { usingComponents?: Record<string, string> };
 const withoutImports = (wxss: string) => wxss.replace(/@import[^;]+;/g, '');
+/** A stylesheet with its @imports inlined, as WeChat applies them (the field pages share field.wxss). */
+const withImports = (path: string): string =>
+  read(path).replace(/@import\s+["']([^"']+)["'];?/g, (_, ref: string) =>
+    withImports(ref.startsWith('/') ? join(MP, ref) : join(path, '..', ref)),
+  );
 
 /** The page and every component it uses, children before parents. */
 function componentsOf(page: string): ComponentEntry[] {
@@ -117,7 +122,7 @@ function componentsOf(page: string): ComponentEntry[] {
       template: read(`${base}.wxml`),
       using,
       script: `${base}.ts`,
-      css: browserCss(read(`${base}.wxss`), prefix),
+      css: browserCss(withImports(`${base}.wxss`), prefix),
     });
     return key;
   };
@@ -310,7 +315,8 @@ async function main(): Promise<void> {
     for (const shot of shots) {
       const page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
       const said: string[] = [];
-      page.on('console', (m) => said.push(m.text()));
+      // miniprogram-simulate's bundled less logs this on every load: not something the page said.
+      page.on('console', (m) => m.text().startsWith('Less has finished') || said.push(m.text()));
       page.on('pageerror', (e) => said.push(`[pageerror] ${e.message}`));
       await page.goto(`${harnessBase}/${encodeURIComponent(shot.name)}`);
       await page.waitForFunction('window.__SHOT_DONE__ === true', undefined, { timeout: 20_000 });

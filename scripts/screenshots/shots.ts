@@ -1,9 +1,11 @@
 /**
  * Which screenshots scripts/screenshots.ts takes: every page of app.json, for each role that uses it, on the
  * world of scripts/screenshots/world.ts (焦家湾社区). Each is taken at the normal text size and again at a large
- * one (the WeChat font setting of 关怀模式). test/wechat-checks/screenshot-coverage.test.ts fails when a
- * page of app.json has no shot here.
+ * one (the WeChat font setting of 关怀模式). A page of app.json without a row here is shot anyway, as the role
+ * of its package sees it with the community in its query; add a row for the role, query and taps it needs.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   COMMUNITY,
   COMMUNITY_STAFF,
@@ -108,7 +110,7 @@ export function shotsFor(world: ShotWorld): Shot[] {
     ['secretary', 'letters', `${S}/letters/index`, community],
     ['street', 'communities', 'packages/street/pages/communities/index'],
   ];
-  return rows.map(([role, name, page, query, taps]) => ({
+  const listed = rows.map(([role, name, page, query, taps]) => ({
     name,
     role,
     page,
@@ -116,4 +118,34 @@ export function shotsFor(world: ShotWorld): Shot[] {
     ...(query ? { query } : {}),
     ...(taps ? { taps } : {}),
   }));
+  // A page added to app.json without a row above still gets its shot, as its package's role would see it.
+  const shown = new Set(listed.map((s) => s.page));
+  const defaults = pagesOfApp()
+    .filter((page) => !shown.has(page))
+    .map((page): Shot => {
+      const role: Role = page.startsWith('packages/worker/')
+        ? 'worker'
+        : page.startsWith('packages/staff/')
+          ? 'staff'
+          : page.startsWith('packages/street/')
+            ? 'street'
+            : 'resident';
+      return {
+        name: page.replace(/^packages\/|\/index$/g, '').replace(/\//g, '-'),
+        role,
+        page,
+        openid: OPENIDS[role],
+        query: community,
+      };
+    });
+  return [...listed, ...defaults];
+}
+
+/** Every page of app.json, subpackage pages with their root. */
+export function pagesOfApp(): string[] {
+  const app = JSON.parse(readFileSync(join(__dirname, '..', '..', 'miniprogram', 'app.json'), 'utf8')) as {
+    pages: string[];
+    subPackages?: { root: string; pages: string[] }[];
+  };
+  return [...app.pages, ...(app.subPackages ?? []).flatMap((p) => p.pages.map((x) => `${p.root}/${x}`))];
 }

@@ -1,6 +1,7 @@
 /**
- * scripts/screenshots.ts takes a shot of every page of app.json: a page added without a row in
- * scripts/screenshots/shots.ts fails here. Each role of the demo has its home and 我的.
+ * scripts/screenshots.ts takes a shot of every page of app.json (a page without a row in
+ * scripts/screenshots/shots.ts gets a default one), each row names a page app.json has, and each role of the
+ * demo has its home and 我的.
  */
 import { join } from 'node:path';
 import { readApp } from '../../scripts/package-closure';
@@ -19,6 +20,10 @@ const shots = shotsFor({
 test('every page of app.json has a screenshot', () => {
   const shot = new Set(shots.map((s) => s.page));
   expect(pages.filter((p) => !shot.has(p))).toEqual([]);
+});
+
+test('every shot is of a page app.json declares', () => {
+  expect(shots.filter((s) => !pages.includes(s.page)).map((s) => s.name)).toEqual([]);
 });
 
 test('every role has its home and 我的, and names are unique', () => {
