@@ -1,7 +1,10 @@
 /**
- * Screenshots of the mini-program's key pages as a phone would show them (375×812), for a person to look at:
- * `npx tsx scripts/screenshots.ts [name…]` writes PNGs to /tmp/shots/ (SHOTS_DIR to change it) and prints
- * what each page said through wx (toasts, navigation, refused calls).
+ * Screenshots of every page of the mini-program, for each role that uses it (scripts/screenshots/shots.ts), as
+ * a phone would show them (375×812), for a person to look at: `npx tsx scripts/screenshots.ts [name|role…]`
+ * writes PNGs to /tmp/shots/ (SHOTS_DIR to change it), each page at the normal text size (<name>.png) and at
+ * a large one (<name>-large.png: wx.getAppBaseInfo reports the 关怀模式 font size, 23.8 px, scale 1.4;
+ * SHOTS_FONTS=normal or large for one), and prints what each page said through wx (toasts, navigation,
+ * refused calls, wx APIs the shim does not have). Run it with TENCENTCLOUD=true (PLATFORM-NOTES).
  *
  * How: the demo world is built in memory with real calls (scripts/screenshots/world.ts) and served by the
  * local cloud on a loopback port; each page's .ts is bundled with esbuild, its WXML handed to
@@ -18,61 +21,14 @@ import { build, type Plugin } from 'esbuild';
 import { functions } from '../server/functions';
 import { createLocalCloud } from '../server/local-cloud/http';
 import { browserCss } from './screenshots/wxss';
-import { buildWorld, RESIDENT, STAFF, WORKER, type World } from './screenshots/world';
+import { shotsFor, type Shot } from './screenshots/shots';
+import { buildWorld } from './screenshots/world';
 
 const ROOT = join(__dirname, '..');
 const MP = join(ROOT, 'miniprogram');
 const TDESIGN = join(ROOT, 'node_modules', 'tdesign-miniprogram', 'miniprogram_dist');
 const OUT = process.env.SHOTS_DIR ?? '/tmp/shots';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-interface Shot {
-  name: string;
-  /** The page's path under miniprogram/, without extension. */
-  page: string;
-  openid: string;
-  query?: Record<string, string>;
-  /** Selectors tapped in turn after the page has loaded (simulate's querySelector on the page). */
-  taps?: string[];
-}
-
-function shotsFor(world: World): Shot[] {
-  const resolved = { id: world.resolvedTicketId };
-  const waiting = { id: world.waitingTicketId };
-  return [
-    { name: 'home-resident', page: 'pages/home/index', openid: RESIDENT },
-    { name: 'home-worker', page: 'pages/home/index', openid: WORKER },
-    { name: 'home-staff', page: 'pages/home/index', openid: STAFF },
-    { name: 'report', page: 'pages/report/index', openid: RESIDENT },
-    { name: 'report-nearby', page: 'pages/report/index', openid: RESIDENT, taps: ['#category-fireLane'] },
-    { name: 'report-missing', page: 'pages/report/index', openid: RESIDENT, taps: ['.submit-btn'] },
-    { name: 'my-tickets', page: 'pages/my-tickets/index', openid: RESIDENT },
-    { name: 'my-tickets-done', page: 'pages/my-tickets/index', openid: RESIDENT, taps: ['#tab-done'] },
-    { name: 'ticket-detail-resolved', page: 'pages/ticket-detail/index', openid: RESIDENT, query: resolved },
-    { name: 'ticket-detail-waiting', page: 'pages/ticket-detail/index', openid: RESIDENT, query: waiting },
-    { name: 'messages-resident', page: 'pages/messages/index', openid: RESIDENT },
-    { name: 'messages-worker', page: 'pages/messages/index', openid: WORKER },
-    { name: 'inbox', page: 'packages/worker/pages/inbox/index', openid: WORKER },
-    {
-      name: 'inbox-resolved',
-      page: 'packages/worker/pages/inbox/index',
-      openid: WORKER,
-      taps: ['#tab-done'],
-    },
-    {
-      name: 'worker-ticket-waiting',
-      page: 'packages/worker/pages/ticket/index',
-      openid: WORKER,
-      query: waiting,
-    },
-    {
-      name: 'worker-ticket-resolved',
-      page: 'packages/worker/pages/ticket/index',
-      openid: WORKER,
-      query: resolved,
-    },
-  ];
-}
 
 /** A component as the browser registers it: children first, each under its own class prefix. */
 interface ComponentEntry {
@@ -121,6 +77,11 @@ const TDESIGN_STUBS: Record<string, { template: string; properties: Record<strin
 const read = (path: string) => readFileSync(path, 'utf8');
 const json = (path: string) => JSON.parse(read(path)) as { usingComponents?: Record<string, string> };
 const withoutImports = (wxss: string) => wxss.replace(/@import[^;]+;/g, '');
+/** A stylesheet with its @imports inlined, as WeChat applies them (the field pages share field.wxss). */
+const withImports = (path: string): string =>
+  read(path).replace(/@import\s+["']([^"']+)["'];?/g, (_, ref: string) =>
+    withImports(ref.startsWith('/') ? join(MP, ref) : join(path, '..', ref)),
+  );
 
 /** The page and every component it uses, children before parents. */
 function componentsOf(page: string): ComponentEntry[] {
@@ -161,7 +122,7 @@ function componentsOf(page: string): ComponentEntry[] {
       template: read(`${base}.wxml`),
       using,
       script: `${base}.ts`,
-      css: browserCss(read(`${base}.wxss`), prefix),
+      css: browserCss(withImports(`${base}.wxss`), prefix),
     });
     return key;
   };
@@ -173,14 +134,18 @@ function componentsOf(page: string): ComponentEntry[] {
   return entries;
 }
 
-/** config/env.ts as the shot needs it: local mode, this run's local cloud, the shot's openid. */
+/** config/env.ts as the shot needs it: local mode whatever the build, this run's local cloud, the shot's openid. */
 const envPlugin: Plugin = {
   name: 'shot-env',
   setup(b) {
     b.onResolve({ filter: /config\/env$/ }, () => ({ path: 'env', namespace: 'shot-env' }));
     b.onLoad({ filter: /.*/, namespace: 'shot-env' }, () => ({
-      contents:
-        "export const appEnv = { mode: 'local', localBaseUrl: window.__SHOT__.base, devOpenid: window.__SHOT__.openid };",
+      contents: [
+        "const shotEnv = { mode: 'local', localBaseUrl: window.__SHOT__.base, devOpenid: window.__SHOT__.openid };",
+        'export const appEnv = () => shotEnv;',
+        'export const appEnvFor = () => shotEnv;',
+        'export const setAppEnv = () => {};',
+      ].join('\n'),
       loader: 'js',
     }));
   },
@@ -208,7 +173,14 @@ async function bundle(components: ComponentEntry[]): Promise<string> {
 const TAB_PAGES = ['pages/home/index', 'pages/messages/index', 'pages/mine/index'];
 const TAB_TEXTS = ['首页', '消息', '我的'];
 
-function html(shot: Shot, components: ComponentEntry[], base: string, now: string): string {
+type Font = 'normal' | 'large';
+/** What wx.getAppBaseInfo reports: WeChat's default size, and the size of 关怀模式 (PLATFORM-NOTES). */
+const FONT_SETTINGS: Record<Font, { fontSizeSetting: number; fontSizeScaleFactor: number }> = {
+  normal: { fontSizeSetting: 17, fontSizeScaleFactor: 1 },
+  large: { fontSizeSetting: 23.8, fontSizeScaleFactor: 1.4 },
+};
+
+function html(shot: Shot, font: Font, components: ComponentEntry[], base: string, now: string): string {
   const title = (JSON.parse(read(join(MP, `${shot.page}.json`))) as { navigationBarTitleText?: string })
     .navigationBarTitleText;
   const tab = TAB_PAGES.indexOf(shot.page);
@@ -217,6 +189,7 @@ function html(shot: Shot, components: ComponentEntry[], base: string, now: strin
     openid: shot.openid,
     now,
     query: shot.query ?? {},
+    font: FONT_SETTINGS[font],
     taps: shot.taps ?? [],
     components: components.map(({ key, tag, prefix, template, using, stub }) => ({
       key,
@@ -310,6 +283,8 @@ function launchChromium(): Promise<Browser> {
 }
 
 async function main(): Promise<void> {
+  // The local cloud loads @cloudbase/node-sdk, whose init otherwise probes a cloud metadata address and hangs.
+  if (process.env.TENCENTCLOUD !== 'true') throw new Error('run with TENCENTCLOUD=true');
   const only = process.argv.slice(2);
   const world = await buildWorld();
   const cloud = createLocalCloud({ deps: world.deps, functions });
@@ -317,11 +292,19 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${(cloud.address() as AddressInfo).port}`;
   const now = world.deps.clock.now().toISOString();
 
-  const shots = shotsFor(world).filter((s) => only.length === 0 || only.includes(s.name));
+  const fonts = (process.env.SHOTS_FONTS ?? 'normal,large').split(',') as Font[];
+  const shots = shotsFor(world)
+    .filter((s) => only.length === 0 || only.includes(s.name) || only.includes(s.role))
+    .flatMap((s) =>
+      fonts.map((font) => ({ ...s, font, name: font === 'large' ? `${s.name}-large` : s.name })),
+    );
   const pages = new Map<string, { html: string; js: string }>();
+  const bundles = new Map<string, string>();
   for (const shot of shots) {
     const components = componentsOf(shot.page);
-    pages.set(shot.name, { html: html(shot, components, base, now), js: await bundle(components) });
+    const js = bundles.get(shot.page) ?? (await bundle(components));
+    bundles.set(shot.page, js);
+    pages.set(shot.name, { html: html(shot, shot.font, components, base, now), js });
   }
   const harness = await serveHarness(pages);
   const harnessBase = `http://127.0.0.1:${(harness.address() as AddressInfo).port}`;
@@ -332,7 +315,8 @@ async function main(): Promise<void> {
     for (const shot of shots) {
       const page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
       const said: string[] = [];
-      page.on('console', (m) => said.push(m.text()));
+      // miniprogram-simulate's bundled less logs this on every load: not something the page said.
+      page.on('console', (m) => m.text().startsWith('Less has finished') || said.push(m.text()));
       page.on('pageerror', (e) => said.push(`[pageerror] ${e.message}`));
       await page.goto(`${harnessBase}/${encodeURIComponent(shot.name)}`);
       await page.waitForFunction('window.__SHOT_DONE__ === true', undefined, { timeout: 20_000 });

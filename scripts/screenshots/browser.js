@@ -20,7 +20,38 @@
     document.body.appendChild(box);
   };
 
-  window.wx = {
+  const storage = {};
+  const baseInfo = () => ({
+    SDKVersion: '3.7.0',
+    language: 'zh_CN',
+    theme: 'light',
+    fontSizeSetting: shot.font.fontSizeSetting,
+    fontSizeScaleFactor: shot.font.fontSizeScaleFactor,
+  });
+  const windowInfo = () => ({
+    windowWidth: 375,
+    windowHeight: 812,
+    screenWidth: 375,
+    screenHeight: 812,
+    pixelRatio: 2,
+    statusBarHeight: 44,
+    safeArea: { top: 44, bottom: 778, left: 0, right: 375, width: 375, height: 734 },
+  });
+  const calls = {
+    getAppBaseInfo: baseInfo,
+    getWindowInfo: windowInfo,
+    getSystemInfoSync: () => ({ ...baseInfo(), ...windowInfo(), platform: 'ios', system: 'iOS 17' }),
+    getStorageSync: (key) => (key in storage ? storage[key] : ''),
+    setStorageSync: (key, value) => {
+      storage[key] = value;
+    },
+    removeStorageSync: (key) => {
+      delete storage[key];
+    },
+    canIUse: () => true,
+    getAccountInfoSync: () => ({
+      miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' },
+    }),
     request(options) {
       inflight += 1;
       fetch(options.url, {
@@ -71,6 +102,17 @@
     },
     previewImage() {},
   };
+  // Anything else the pages call is logged, so that a shot says which wx APIs a page reached for.
+  window.wx = new Proxy(calls, {
+    get(target, key) {
+      if (key in target) return target[key];
+      if (typeof key !== 'string') return undefined;
+      return (options) => {
+        log(key, options && typeof options === 'object' ? Object.keys(options).join(',') : String(options));
+        return undefined;
+      };
+    },
+  });
 
   // Each bundled module calls Component()/App() once; the bundle says whose definition comes next.
   const definitions = {};

@@ -10,6 +10,8 @@ import { deflateSync } from 'node:zlib';
 import type { ApiResult } from '../../typings/common';
 import { ManualClock } from '../../server/adapters/local/clocks';
 import { sequentialIds } from '../../server/adapters/local/ids';
+import type { DueList } from '../../typings/field';
+import { seedFieldWork } from '../../server/demo/field-work';
 import { seedDemo } from '../../server/demo/seed';
 import { invoke } from '../../server/functions/define';
 import { functions } from '../../server/functions';
@@ -19,6 +21,14 @@ export const WORLD_START = '2026-06-20T09:00:00+08:00';
 export const RESIDENT = 'dev-resident-liu';
 export const WORKER = 'dev-worker-jiaojiawan-01-1';
 export const STAFF = 'dev-staff-wujiayuan';
+/** The other roles of 焦家湾社区, where the world's tickets are. */
+export const COMMUNITY = 'c_jiaojiawan';
+export const LEADER = 'dev-leader-jiaojiawan-01';
+export const COMMUNITY_STAFF = 'dev-staff-jiaojiawan';
+export const SECRETARY = 'dev-secretary-jiaojiawan';
+export const STREET = 'dev-street-jiaojiawan';
+/** Someone who opened the mini-program and bound nothing yet. */
+export const NEWCOMER = 'dev-newcomer-shots';
 
 export interface World {
   deps: LocalDeps;
@@ -27,6 +37,11 @@ export interface World {
   resolvedTicketId: string;
   /** A 消防通道 report the worker has not signed for yet. */
   waitingTicketId: string;
+  /** A policy notice to the whole of 焦家湾社区, published by its staff. */
+  noticeId: string;
+  /** The worker's first due inspection and care visit (the demo's field work), if any. */
+  inspectionTaskId: string | null;
+  careVisit: { dueId: string; place: string; reason: string } | null;
 }
 
 const MINUTE = 60_000;
@@ -88,8 +103,59 @@ export async function buildWorld(): Promise<World> {
     photos: [await photo('lane', 50)],
     place: { kind: 'building', buildingId: 'b_jiaojiawan_6413_2' },
   });
-  clock.advance(25 * MINUTE);
-  return { deps, clock, resolvedTicketId: filed.ticketId, waitingTicketId: waiting.ticketId };
+  clock.advance(10 * MINUTE);
+  await call(deps, RESIDENT, 'ticket', 'submit', {
+    clientRequestId: 'shots-letter-1',
+    category: 'secretaryLetter',
+    description: '书记您好，小区里老人多，能不能在2号楼前装两张休息的长椅？',
+    photos: [],
+    place: { kind: 'building', buildingId: 'b_jiaojiawan_6413_2' },
+  });
+  clock.advance(15 * MINUTE);
+  const notice = await publishNotice(deps);
+  await seedFieldWork(deps);
+  for (const openid of [LEADER, COMMUNITY_STAFF, SECRETARY, STREET, NEWCOMER])
+    await call(deps, openid, 'user', 'login', {});
+  const due = await call<DueList>(deps, WORKER, 'field', 'due', {});
+  const visit = due.visits[0];
+  return {
+    deps,
+    clock,
+    resolvedTicketId: filed.ticketId,
+    waitingTicketId: waiting.ticketId,
+    noticeId: notice,
+    inspectionTaskId: due.inspections[0]?.taskId ?? null,
+    careVisit: visit ? { dueId: visit.dueId, place: visit.placeText, reason: visit.reason } : null,
+  };
+}
+
+async function publishNotice(deps: LocalDeps): Promise<string> {
+  const draft = await call<{ noticeId: string; version: number }>(
+    deps,
+    COMMUNITY_STAFF,
+    'notice',
+    'compose',
+    {
+      communityId: COMMUNITY,
+      audience: { scope: 'community', gridIds: [], microGridIds: [], tags: [] },
+      title: '城乡居民医保缴费提醒',
+      body: [
+        {
+          kind: 'paragraph',
+          spans: [
+            { kind: 'text', text: '2027年度城乡居民医保开始缴费，' },
+            { kind: 'text', text: '截止日期为12月31日', bold: true },
+            { kind: 'text', text: '。行动不便的老人可请网格员上门代办。' },
+          ],
+        },
+      ],
+      category: 'medicalInsurance',
+      coverFileId: null,
+      attachments: [],
+    },
+  );
+  await call(deps, COMMUNITY_STAFF, 'notice', 'publish', draft);
+  return draft.noticeId;
 }
 
 /** A 240×180 PNG with a soft gradient, standing in for a phone photo (real image bytes, so <image> shows it). */

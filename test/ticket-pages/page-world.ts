@@ -76,12 +76,16 @@ export const network = { loseNextAnswerOf: '' };
 /** Photo paths the uploader stored, with the file ids it returned. */
 export const uploads: Array<{ filePath: string; fileId: string }> = [];
 
-/** Renders a page as `openid`, after onLoad(query) has finished. */
+/**
+ * Renders a page as `openid`, after onLoad(query) has finished (a page without onLoad: the test calls
+ * onShow). `stubs` replaces library components (test/support/tdesign-stubs.ts) for pages that use them.
+ */
 export async function renderPage(
   h: Harness,
   pagePath: string,
   openid: string,
   query: Record<string, string> = {},
+  stubs?: (simulate: Simulate) => Record<string, unknown>,
 ): Promise<RenderedPage> {
   jest.resetModules();
   asDevelopBuild();
@@ -111,11 +115,14 @@ export async function renderPage(
     },
   });
 
-  const id = simulate.load(join(miniprogramRoot, pagePath), { rootPath: miniprogramRoot });
+  const id = simulate.load(join(miniprogramRoot, pagePath), {
+    rootPath: miniprogramRoot,
+    ...(stubs ? { usingComponents: stubs(simulate) } : {}),
+  });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   const page = comp.instance as unknown as RenderedPage['page'];
-  await page.onLoad!(query);
+  await page.onLoad?.(query);
   await simulate.sleep(0);
 
   const text = (selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim() ?? '';

@@ -11,14 +11,15 @@ function grantText(grant: RoleGrant): string {
 
 Component({
   behaviors: [textSizeBehavior],
-  data: { name: '', roles: [] as string[], address: '' },
+  // roleText is joined here: WXML expressions cannot call methods (`roles.join` renders nothing on a phone).
+  data: { name: '', roleText: '', address: '' },
   methods: {
     async onShow() {
       try {
         const user = await me();
         this.setData({
           name: user.name,
-          roles: user.roles.map(grantText),
+          roleText: [...new Set(user.roles.map(grantText))].join('、') || '居民（未认证）',
           address: user.household?.address ?? '未绑定',
         });
       } catch (error) {
