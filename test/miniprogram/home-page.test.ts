@@ -70,6 +70,7 @@ describe('home page against the local cloud', () => {
       '住户码',
       '住户申请',
       '发布通知',
+      '我的通知',
       '网格群',
     ]);
     expect(wxMock.request).toHaveBeenCalledWith(

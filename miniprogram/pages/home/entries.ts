@@ -80,6 +80,12 @@ const compose: HomeEntry = {
   note: '政策宣传到户到人',
   url: '/packages/staff/pages/notice-compose/index',
 };
+const noticeList: HomeEntry = {
+  key: 'notice-list',
+  title: '我的通知',
+  note: '草稿、定时发布、已发布的覆盖情况',
+  url: '/packages/staff/pages/notice-list/index',
+};
 const groups: HomeEntry = {
   key: 'groups',
   title: '网格群',
@@ -110,8 +116,8 @@ export const entriesByRole = {
   resident: [report, myTickets, notices],
   worker: [inbox, visits, bindRequests],
   leader: [leaderHome, inbox, workbench, visits, bindRequests],
-  staff: [workbench, dutyQueue, gridMap, members, householdCodes, bindRequests, compose, groups],
-  secretary: [secretaryHome, letters, workbench, dutyQueue, compose, groups],
+  staff: [workbench, dutyQueue, gridMap, members, householdCodes, bindRequests, compose, noticeList, groups],
+  secretary: [secretaryHome, letters, workbench, dutyQueue, compose, noticeList, groups],
 } as const satisfies Record<Role, readonly HomeEntry[]>;
 
 const ORDER: Role[] = ['resident', 'worker', 'leader', 'staff', 'secretary'];
