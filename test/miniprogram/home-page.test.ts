@@ -69,6 +69,7 @@ describe('home page against the local cloud', () => {
       '我的通知',
       '网格地图',
       '网格力量',
+      '导入网格图与台账',
       '住户码',
       '住户申请',
       '网格群',

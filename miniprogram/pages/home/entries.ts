@@ -86,6 +86,12 @@ const members: HomeEntry = {
   note: '网格长、网格员与“1+4+X”名册',
   url: '/packages/staff/pages/members/index',
 };
+const importFiles: HomeEntry = {
+  key: 'import',
+  title: '导入网格图与台账',
+  note: '上传文件，先看变化再确认',
+  url: '/packages/staff/pages/import/index',
+};
 const compose: HomeEntry = {
   key: 'notice-compose',
   title: '发布通知',
@@ -160,6 +166,7 @@ export const entriesByRole = {
     noticeList,
     gridMap,
     members,
+    importFiles,
     householdCodes,
     bindRequests,
     groups,
