@@ -5,6 +5,8 @@ import type {
   ImportSummary,
   LedgerKind,
   MapReplacePlan,
+  MemberDutyName,
+  NewInvite,
   RosterView,
   RouteAnswer,
   TableFormat,
@@ -60,4 +62,28 @@ export function importLedger(
   dryRun: boolean,
 ): Promise<ImportSummary> {
   return callApi('grid', 'importLedger', { communityId, kind, format, fileId, dryRun });
+}
+
+/** Takes a member off the roster (a worker's role ends with their last place). */
+export function removeMember(communityId: string, memberId: string): Promise<RosterView> {
+  return callApi('grid', 'removeMember', { communityId, memberId });
+}
+
+/** Invites a person to a place on the roster by name and phone; the code is shown once, to hand over. */
+export function inviteMember(
+  communityId: string,
+  person: {
+    name: string;
+    phone?: string;
+    duty: MemberDutyName;
+    gridId: string;
+    microGridId?: string;
+    primary?: boolean;
+  },
+): Promise<NewInvite> {
+  return callApi('grid', 'invite', { communityId, ...person });
+}
+
+export function revokeInvite(communityId: string, inviteId: string): Promise<RosterView> {
+  return callApi('grid', 'revokeInvite', { communityId, inviteId });
 }
