@@ -70,6 +70,7 @@ describe('home page against the local cloud', () => {
       '网格地图',
       '网格力量',
       '导入网格图与台账',
+      '住户与成员',
       '住户码',
       '住户申请',
       '网格群',

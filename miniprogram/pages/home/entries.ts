@@ -62,6 +62,12 @@ const householdCodes: HomeEntry = {
   note: '每户一码，打印张贴或发放',
   url: '/packages/staff/pages/household-codes/index',
 };
+const households: HomeEntry = {
+  key: 'households',
+  title: '住户与成员',
+  note: '各户绑定的居民、入户规则',
+  url: '/packages/staff/pages/households/index',
+};
 const dutyQueue: HomeEntry = {
   key: 'duty-queue',
   title: '值班台',
@@ -167,6 +173,7 @@ export const entriesByRole = {
     gridMap,
     members,
     importFiles,
+    households,
     householdCodes,
     bindRequests,
     groups,
