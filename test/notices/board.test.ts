@@ -34,18 +34,37 @@ describe('the staff notice board', () => {
     });
     const published = await w.publish(grids('g_wujiayuan_02'));
     await w.h.as(LI).ok('notice', 'confirm', { noticeId: published.noticeId });
+    // A second household reached by a visit, a third visited with nobody home (not reached).
+    const worker = w.h.as('dev-worker-wujiayuan-02-2');
+    const list = await worker.ok('notice', 'visitList', {
+      noticeId: published.noticeId,
+      microGridId: 'mg_wujiayuan_02_2',
+    });
+    const [visited, absent] = list.unreached;
+    for (const [household, outcome] of [
+      [visited!, 'inPerson'],
+      [absent!, 'nobodyHome'],
+    ] as const)
+      await worker.ok('notice', 'recordVisit', {
+        noticeId: published.noticeId,
+        householdId: household.householdId,
+        outcome,
+        note: '',
+      });
 
     const board = await w.staff.ok('notice', 'staffBoard', { communityId: COMMUNITY });
 
     expect(board.drafts.map((n) => n.title)).toEqual(['草稿：燃气安全']);
     expect(board.drafts[0]).toMatchObject({ noticeId: draft.noticeId, state: 'draft', reached: null });
     expect(board.scheduled.map((n) => n.title)).toEqual(['定时：周三停电', '定时：周五停水']);
+    const coverage = await w.staff.ok('notice', 'coverage', { noticeId: published.noticeId });
+    expect(coverage.community.reached).toBe(2);
     expect(board.published).toEqual([
       expect.objectContaining({
         noticeId: published.noticeId,
         state: 'published',
         households: 85,
-        reached: 1,
+        reached: 2,
       }),
     ]);
   });

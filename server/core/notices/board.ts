@@ -1,8 +1,10 @@
 /**
  * 我的通知 (staff): the community's notices in three lists — drafts to finish, scheduled ones waiting for
  * their time, published ones with households reached / households in the audience. One query for the
- * notices (newest first, by the communityId+createdAt index) and one shard query per published notice shown,
- * run together: the coverage of each is the sum of its shards' micro-grid counters, as the dashboard sums them.
+ * notices (newest first, by the communityId+createdAt index) and one count per published notice shown, run
+ * together: its audience's households with a reach recorded (the noticeTargets index by noticeId). A count
+ * answers one number, where summing the coverage shards would fetch up to 256 documents per notice; the two
+ * agree, which the reconciliation checks.
  */
 import type { NoticeActions, StaffNoticeBoard, StaffNoticeRow } from '../../../typings/notice';
 import type { Deps } from '../ports';
@@ -10,12 +12,11 @@ import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { loadActor } from '../users/actor';
 import { requireCommunityStaff } from '../users/permissions';
-import { MAX_SHARDS, mergedEntries } from './coverage-shards';
 import type { Notice } from './model';
 
 /** Notices read at most: the drafts and schedules of a busy community and its recent publications. */
 const NOTICES_READ = 100;
-/** Published notices shown with their coverage: each costs one shard query. */
+/** Published notices shown with their coverage: each costs one count. */
 export const PUBLISHED_SHOWN = 20;
 
 function rowOf(notice: Notice, reached: number | null): StaffNoticeRow {
@@ -32,12 +33,9 @@ function rowOf(notice: Notice, reached: number | null): StaffNoticeRow {
   };
 }
 
-/** Households reached of one published notice, from its coverage shards. */
-async function reachedOf(store: Store, notice: Notice): Promise<number> {
-  const shards = await store.find('noticeCoverage', { where: { noticeId: notice._id }, limit: MAX_SHARDS });
-  let reached = 0;
-  for (const entry of mergedEntries(shards).values()) reached += entry.reached;
-  return reached;
+/** Households reached of one published notice: its targets with a reach time (any ISO time is above ''). */
+function reachedOf(store: Store, notice: Notice): Promise<number> {
+  return store.count('noticeTargets', { noticeId: notice._id, reachedAt: { gt: '' } });
 }
 
 export async function staffBoard(
