@@ -104,6 +104,7 @@ describe('the compose page on a draft', () => {
       '第二网格',
     ]);
     expect(comp.querySelectorAll('.tag.on').map((el) => el.dom!.textContent?.trim())).toEqual(['老年人']);
+    expect([data.scheduleDate, data.scheduleTime]).toEqual(['', '']);
 
     comp.querySelector('.publish-btn')!.dispatchEvent('tap');
     for (let i = 0; i < 6; i++) await simulate.sleep(0);
@@ -116,5 +117,23 @@ describe('the compose page on a draft', () => {
       { scope: 'places', gridIds: ['g2'], microGridIds: [], tags: ['elderly'] },
     );
     expect(api.publishNotice).toHaveBeenCalledWith('ntc_draft', 4, undefined);
+  });
+
+  test('a scheduled notice opens with its date and time in the schedule pickers', async () => {
+    api.staffNotice.mockResolvedValue({
+      ...draft,
+      state: 'scheduled',
+      publishAt: '2026-06-24T09:30:00+08:00',
+    });
+    const id = simulate.load(join(__dirname, '../../miniprogram/packages/staff/pages/notice-compose/index'));
+    const comp = simulate.render(id);
+    comp.attach(document.createElement('parent-wrapper'));
+    await (comp.instance as unknown as { onLoad(q: object): Promise<void> }).onLoad({
+      communityId: 'c_wujiayuan',
+      noticeId: 'ntc_draft',
+    });
+    await simulate.sleep(0);
+    const data = comp.instance.data as Record<string, unknown>;
+    expect([data.scheduleDate, data.scheduleTime]).toEqual(['2026-06-24', '09:30']);
   });
 });

@@ -106,6 +106,9 @@ Component({
           tags: this.data.tags.map((t) => ({ ...t, on: audience.tags.includes(t.id) })),
           cover: draft.coverFileId ? { path: draft.coverFileId, fileId: draft.coverFileId } : null,
           attachments: draft.attachments.map((a) => ({ ...a, path: a.fileId })),
+          // A scheduled notice keeps its time (Asia/Shanghai, as the server writes it) until changed.
+          scheduleDate: draft.publishAt?.slice(0, 10) ?? '',
+          scheduleTime: draft.publishAt?.slice(11, 16) ?? '',
         });
       } catch (error) {
         this.setData({ error: (error as { message?: string }).message ?? '加载失败' });
