@@ -89,6 +89,10 @@ export interface ImportSummary {
    * once; someone already invited for the same place is not invited again).
    */
   invites?: NewInvite[];
+  /** A dry run's answer: the counts say what applying the file would do; nothing was written. */
+  dryRun?: true;
+  /** Members ledger, dry run: people in the file who have never logged in, to be invited when applied. */
+  toInvite?: number;
 }
 
 /** The details of an IMPORT.INVALID error: every bad row (or feature) and why. Row 1 is the header row. */
@@ -167,8 +171,9 @@ export type GridActions = StreetActions & {
     { communityId: Id; coordinateSystem?: CoordinateSystemName } & ImportSource,
     ImportSummary
   >;
+  /** `dryRun`: validate and count what would be created, updated and left as is, writing nothing (the preview). */
   importLedger: ActionDef<
-    { communityId: Id; kind: LedgerKind; format: TableFormat } & ImportSource,
+    { communityId: Id; kind: LedgerKind; format: TableFormat; dryRun?: boolean } & ImportSource,
     ImportSummary
   >;
   /** Boundaries export as RFC 7946 GeoJSON in WGS84; `coordinateSystem: 'gcj02'` gives the stored original. */

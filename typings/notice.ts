@@ -106,6 +106,29 @@ export interface StaffNoticeView extends NoticeContent {
   version: number;
 }
 
+/** One line of a staff member's list of the community's notices (我的通知). */
+export interface StaffNoticeRow {
+  noticeId: Id;
+  title: string;
+  category: NoticeCategory;
+  state: NoticeState;
+  publishAt: IsoTime | null;
+  publishedAt: IsoTime | null;
+  updatedAt: IsoTime;
+  /** Households in the audience (known once published). */
+  households: number | null;
+  /** Households reached so far (published and withdrawn notices; null otherwise). */
+  reached: number | null;
+}
+
+/** Drafts (newest first), scheduled notices (soonest first), published ones (newest first) with coverage. */
+export interface StaffNoticeBoard {
+  drafts: StaffNoticeRow[];
+  scheduled: StaffNoticeRow[];
+  /** Published, being published and withdrawn: the newest 20. */
+  published: StaffNoticeRow[];
+}
+
 /** The figures of one place: households reached / households in the audience, and how. */
 export interface CoverageCounts {
   households: number;
@@ -241,6 +264,8 @@ export type NoticeActions = {
   /** Staff: the community's notices, newest first. */
   staffList: ActionDef<{ communityId: Id; state?: NoticeState }, { items: StaffNoticeView[] }>;
   staffDetail: ActionDef<{ noticeId: Id }, StaffNoticeView>;
+  /** Staff: 我的通知 — drafts, scheduled and published notices, the published with households reached. */
+  staffBoard: ActionDef<{ communityId: Id }, StaffNoticeBoard>;
   /** Residents: notices targeted at their household, newest first. */
   feed: ActionDef<{ category?: NoticeCategory; before?: string }, NoticeFeedPage>;
   detail: ActionDef<{ noticeId: Id }, NoticeDetail>;

@@ -107,6 +107,16 @@ export interface BindRequestView {
   reason: string | null;
 }
 
+/** A household of a building as staff pick it: its address and how many people are bound to it. */
+export interface BuildingHouseholdView {
+  householdId: Id;
+  /** 建兰花园 10号楼 1单元 501 */
+  address: string;
+  unit: string;
+  room: string;
+  members: number;
+}
+
 /** A bound member of a household, for staff. */
 export interface HouseholdMemberView {
   userId: Id;
@@ -173,6 +183,8 @@ export type UserActions = {
   approveBindRequest: ActionDef<{ requestId: Id }, BindRequestView>;
   denyBindRequest: ActionDef<{ requestId: Id; reason?: string }, BindRequestView>;
 
+  /** Staff: a building's households by unit and room, with how many people each has bound. */
+  buildingHouseholds: ActionDef<{ communityId: Id; buildingId: Id }, BuildingHouseholdView[]>;
   /** Staff: a household's bound members. */
   householdMembers: ActionDef<{ communityId: Id; householdId: Id }, HouseholdMemberView[]>;
   /** Staff: unbinds a member from a household (they are told). */

@@ -12,6 +12,7 @@ import type {
   NoticeContent,
   NoticeDetail,
   NoticeFeedPage,
+  StaffNoticeBoard,
   StaffNoticeView,
   VisitList,
   VisitOutcome,
@@ -68,6 +69,15 @@ export function publishNotice(noticeId: string, version: number, at?: string): P
 
 export async function staffNotices(communityId: string): Promise<StaffNoticeView[]> {
   return (await callApi('notice', 'staffList', { communityId, state: 'published' })).items;
+}
+
+/** 我的通知: drafts, scheduled and published notices of the community, the published with households reached. */
+export function staffBoard(communityId: string): Promise<StaffNoticeBoard> {
+  return callApi('notice', 'staffBoard', { communityId });
+}
+
+export function staffNotice(noticeId: string): Promise<StaffNoticeView> {
+  return callApi('notice', 'staffDetail', { noticeId });
 }
 
 export function noticeCoverage(noticeId: string): Promise<CoverageView> {

@@ -6,8 +6,8 @@
 import { appEnv } from '../config/env';
 import { guideToSettings, refusedPermission } from './permissions';
 
-/** Storage folders: ticket photos, notice covers and attachments. */
-export type UploadFolder = 'tickets' | 'notices';
+/** Storage folders: ticket photos, notice covers and attachments, map and ledger files staff import. */
+export type UploadFolder = 'tickets' | 'notices' | 'imports';
 
 const CONTENT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -16,6 +16,10 @@ const CONTENT_TYPES: Record<string, string> = {
   webp: 'image/webp',
   gif: 'image/gif',
   pdf: 'application/pdf',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+  json: 'application/json',
 };
 
 /** The lower-case extension of a path or file name, '' when it has none. */
@@ -159,6 +163,27 @@ export function choosePdfs(count: number): Promise<Array<{ path: string; name: s
             .map((f) => ({ path: f.path, name: f.name })),
         ),
       fail: () => resolve([]),
+    });
+  });
+}
+
+/**
+ * One file sent in a chat with one of `extensions` (a ledger from a colleague's spreadsheet, a map from the
+ * surveyor); null when the person backs out or picks a file of another kind.
+ */
+export function chooseDataFile(extensions: string[]): Promise<{ path: string; name: string } | null> {
+  return new Promise((resolve) => {
+    wx.chooseMessageFile({
+      count: 1,
+      type: 'file',
+      extension: extensions,
+      success: (res) => {
+        const file = res.tempFiles[0];
+        resolve(
+          file && extensions.includes(extensionOf(file.name)) ? { path: file.path, name: file.name } : null,
+        );
+      },
+      fail: () => resolve(null),
     });
   });
 }

@@ -88,6 +88,7 @@ export const gridFunction = defineFunction<GridActions>('grid', {
       communityId: id,
       kind: z.enum(['buildings', 'households', 'members']),
       format: z.enum(['csv', 'xlsx']),
+      dryRun: z.boolean().optional(),
       ...source,
     }),
     run: async (deps, caller, input) => {
@@ -96,7 +97,12 @@ export const gridFunction = defineFunction<GridActions>('grid', {
         input.format === 'csv' && !input.fileId && input.text !== undefined
           ? readCsv(input.text)
           : await readTable(await sourceBytes(deps, input), input.format);
-      return importLedgerTable(deps, caller, { communityId: input.communityId, kind: input.kind, table });
+      return importLedgerTable(deps, caller, {
+        communityId: input.communityId,
+        kind: input.kind,
+        table,
+        dryRun: input.dryRun,
+      });
     },
   },
   export: {

@@ -11,6 +11,7 @@ import {
   staffList,
   withdrawNotice,
 } from '../core/notices/compose';
+import { staffBoard } from '../core/notices/board';
 import { coverageOf, coverageSheets, coverageView } from '../core/notices/coverage';
 import { noticeDetail, noticeFeed } from '../core/notices/feed';
 import { bindGroup, fixGroup, groupsView, issueShareToken } from '../core/notices/groups';
@@ -95,6 +96,10 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
     run: (deps, caller, input) => staffList(deps, caller, input),
   },
   staffDetail: { input: noticeId, run: (deps, caller, input) => staffDetail(deps, caller, input.noticeId) },
+  staffBoard: {
+    input: z.object({ communityId: id }),
+    run: (deps, caller, input) => staffBoard(deps, caller, input),
+  },
   feed: {
     input: z.object({ category: category.optional(), before: z.string().max(200).optional() }),
     run: (deps, caller, input) => noticeFeed(deps, caller, input),

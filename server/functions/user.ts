@@ -10,6 +10,7 @@ import {
   revokeHouseholdCode,
   setOnboardingPolicy,
 } from '../core/households/codes';
+import { buildingHouseholds } from '../core/households/building-households';
 import { bindUser, householdMembers, removeHouseholdMember } from '../core/households/members';
 import { approveBindRequest, denyBindRequest, listBindRequests } from '../core/households/requests';
 import { householdCodeSheet } from '../core/households/sheet';
@@ -99,6 +100,10 @@ export const userFunction = defineFunction<UserActions>('user', {
   denyBindRequest: {
     input: z.object({ requestId: id, reason: z.string().trim().max(100).optional() }),
     run: (deps, caller, input) => denyBindRequest(deps, caller, input),
+  },
+  buildingHouseholds: {
+    input: z.object({ communityId: id, buildingId: id }),
+    run: (deps, caller, input) => buildingHouseholds(deps, caller, input),
   },
   householdMembers: {
     input: z.object({ communityId: id, householdId: id }),

@@ -65,12 +65,19 @@ describe('home page against the local cloud', () => {
     expect(entryTitles(comp)).toEqual([
       '工单工作台',
       '值班台',
+      '发布通知',
+      '我的通知',
       '网格地图',
       '网格力量',
+      '导入网格图与台账',
+      '住户与成员',
       '住户码',
       '住户申请',
-      '发布通知',
       '网格群',
+      '工单统计',
+      '排查模板与关怀人群',
+      '排查进度',
+      '工作日志台账',
     ]);
     expect(wxMock.request).toHaveBeenCalledWith(
       expect.objectContaining({ url: `${cloud.baseUrl}/fn/user`, data: { action: 'login' } }),
@@ -86,7 +93,7 @@ describe('home page against the local cloud', () => {
 
   test('a staff entry opens its page on the staff member’s community', async () => {
     const comp = await renderAs('dev-staff-wujiayuan');
-    comp.querySelectorAll('.entry')[2]!.dispatchEvent('tap');
+    comp.querySelector('#entry-grid-map')!.dispatchEvent('tap');
     await simulate.sleep(0);
     expect(wxMock.navigateTo).toHaveBeenCalledWith({
       url: '/packages/staff/pages/grid-map/index?communityId=c_wujiayuan',

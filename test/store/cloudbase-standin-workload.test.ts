@@ -47,6 +47,9 @@ describe('publishing on the stand-in', () => {
 describe('groups on the stand-in', () => {
   require('../notices/groups.test');
 });
+describe('the staff notice board on the stand-in', () => {
+  require('../notices/board.test');
+});
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Queries only the suites' own checks make (no product code does), which need no index in production. */

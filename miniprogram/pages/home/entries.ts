@@ -44,11 +44,29 @@ const bindRequests: HomeEntry = {
   note: '居民绑定住户的申请，核实后通过',
   url: '/packages/worker/pages/bind-requests/index',
 };
+const fieldDue: HomeEntry = {
+  key: 'field-due',
+  title: '排查与走访',
+  note: '到期的排查任务和关怀走访',
+  url: '/packages/worker/pages/field-due/index',
+};
+const worklog: HomeEntry = {
+  key: 'worklog',
+  title: '工作日志',
+  note: '系统记下的每日工作，可补充备注',
+  url: '/packages/worker/pages/worklog/index',
+};
 const householdCodes: HomeEntry = {
   key: 'household-codes',
   title: '住户码',
   note: '每户一码，打印张贴或发放',
   url: '/packages/staff/pages/household-codes/index',
+};
+const households: HomeEntry = {
+  key: 'households',
+  title: '住户与成员',
+  note: '各户绑定的居民、入户规则',
+  url: '/packages/staff/pages/households/index',
 };
 const dutyQueue: HomeEntry = {
   key: 'duty-queue',
@@ -74,17 +92,54 @@ const members: HomeEntry = {
   note: '网格长、网格员与“1+4+X”名册',
   url: '/packages/staff/pages/members/index',
 };
+const importFiles: HomeEntry = {
+  key: 'import',
+  title: '导入网格图与台账',
+  note: '上传文件，先看变化再确认',
+  url: '/packages/staff/pages/import/index',
+};
 const compose: HomeEntry = {
   key: 'notice-compose',
   title: '发布通知',
   note: '政策宣传到户到人',
   url: '/packages/staff/pages/notice-compose/index',
 };
+const noticeList: HomeEntry = {
+  key: 'notice-list',
+  title: '我的通知',
+  note: '草稿、定时发布、已发布的覆盖情况',
+  url: '/packages/staff/pages/notice-list/index',
+};
 const groups: HomeEntry = {
   key: 'groups',
   title: '网格群',
   note: '微信群绑定与通知转发',
   url: '/packages/staff/pages/groups/index',
+};
+
+const figures: HomeEntry = {
+  key: 'figures',
+  title: '工单统计',
+  note: '响应率、解决率、满意率，按网格和月份',
+  url: '/packages/staff/pages/figures/index',
+};
+const fieldSetup: HomeEntry = {
+  key: 'field-setup',
+  title: '排查模板与关怀人群',
+  note: '排查清单、关怀走访的人群和周期',
+  url: '/packages/staff/pages/field-setup/index',
+};
+const fieldProgress: HomeEntry = {
+  key: 'field-progress',
+  title: '排查进度',
+  note: '本月各微网格排查完成情况',
+  url: '/packages/staff/pages/field-progress/index',
+};
+const worklogs: HomeEntry = {
+  key: 'worklogs',
+  title: '工作日志台账',
+  note: '网格员每月工作日志，导出 Excel',
+  url: '/packages/staff/pages/worklogs/index',
 };
 
 const workbench: HomeEntry = {
@@ -108,11 +163,39 @@ const secretaryHome: HomeEntry = {
 
 export const entriesByRole = {
   resident: [report, myTickets, notices],
-  worker: [inbox, visits, bindRequests],
-  leader: [leaderHome, inbox, workbench, visits, bindRequests],
-  staff: [workbench, dutyQueue, gridMap, members, householdCodes, bindRequests, compose, groups],
-  secretary: [secretaryHome, letters, workbench, dutyQueue, compose, groups],
+  worker: [inbox, fieldDue, visits, bindRequests, worklog],
+  leader: [leaderHome, inbox, workbench, fieldDue, visits, bindRequests, worklog],
+  staff: [
+    workbench,
+    dutyQueue,
+    compose,
+    noticeList,
+    gridMap,
+    members,
+    importFiles,
+    households,
+    householdCodes,
+    bindRequests,
+    groups,
+    figures,
+    fieldSetup,
+    fieldProgress,
+    worklogs,
+  ],
+  secretary: [secretaryHome, letters, workbench, figures, dutyQueue, compose, noticeList, groups],
 } as const satisfies Record<Role, readonly HomeEntry[]>;
+
+/**
+ * Each role's own page, offered in 我的 as 我的工作台: a worker's inbox, a leader's and the secretary's homes, the
+ * staff workbench. A resident's is the home tab itself.
+ */
+export const roleHomes = {
+  resident: null,
+  worker: inbox,
+  leader: leaderHome,
+  staff: workbench,
+  secretary: secretaryHome,
+} as const satisfies Record<Role, HomeEntry | null>;
 
 const ORDER: Role[] = ['resident', 'worker', 'leader', 'staff', 'secretary'];
 
@@ -133,6 +216,17 @@ export function entriesFor(roles: RoleGrant[]): HomeEntry[] {
         );
       }
     }
+  }
+  return out;
+}
+
+/** The own page of every role the user holds, each once, in the home's order; scoped to the grant's community. */
+export function homesFor(roles: RoleGrant[]): HomeEntry[] {
+  const out: HomeEntry[] = [];
+  for (const role of ORDER) {
+    const home: HomeEntry | null = roleHomes[role];
+    const grant = roles.find((g) => g.role === role);
+    if (home && grant) out.push({ ...home, url: `${home.url}?communityId=${grant.communityId}` });
   }
   return out;
 }

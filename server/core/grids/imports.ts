@@ -62,25 +62,29 @@ export async function importGridMap(
 export async function importLedgerTable(
   deps: ImportDeps,
   caller: Caller,
-  input: { communityId: string; kind: LedgerKind; table: LedgerTable },
+  input: { communityId: string; kind: LedgerKind; table: LedgerTable; dryRun?: boolean },
 ): Promise<ImportSummary> {
   await requireStaffOf(deps, caller, input.communityId);
   const { store } = deps;
+  const dryRun = input.dryRun === true;
+  const preview = dryRun ? { dryRun: true as const } : {};
   if (input.kind !== 'members') {
     const counts =
       input.kind === 'buildings'
-        ? await importBuildings(store, input.communityId, input.table)
-        : await importHouseholds(store, input.communityId, input.table);
+        ? await importBuildings(store, input.communityId, input.table, dryRun)
+        : await importHouseholds(store, input.communityId, input.table, dryRun);
     // Buildings and households are in every instance's warm map memory (routing/map-reads.ts).
-    if (counts.created + counts.updated > 0) await bumpGridMapVersion(store, toIso(deps.clock.now()));
-    return { kind: input.kind, ...counts };
+    if (!dryRun && counts.created + counts.updated > 0) await bumpGridMapVersion(store, toIso(deps.clock.now()));
+    return { kind: input.kind, ...counts, ...preview };
   }
   const { invitees, ...counts } = await importMembers(
     store,
     input.communityId,
     input.table,
     toIso(deps.clock.now()),
+    dryRun,
   );
+  if (dryRun) return { kind: input.kind, ...counts, toInvite: invitees.length, ...preview };
   await bumpGridMapVersion(store, toIso(deps.clock.now()));
   return { kind: input.kind, ...counts, invites: await inviteAll(deps, caller, input.communityId, invitees) };
 }

@@ -77,7 +77,8 @@ async function issueFor(
   return code;
 }
 
-async function householdsOf(
+/** The one household named, or the building's households by unit and room; HOUSEHOLD.NOT_FOUND outside the community. */
+export async function householdsOf(
   deps: Pick<Deps, 'store'>,
   input: { communityId: string; buildingId?: string; householdId?: string },
 ): Promise<Household[]> {

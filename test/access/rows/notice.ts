@@ -111,6 +111,15 @@ export const noticeRows: Row[] = [
     },
     grants: mentions,
   }),
+  row('notice', 'staffBoard', {
+    relations: MANAGED,
+    allow: RUNS,
+    request: async (w, c) => {
+      const n = await w.notice(c, { state: 'draft' });
+      return n && { req: { communityId: n.communityId }, subject: n.noticeId };
+    },
+    grants: mentions,
+  }),
   row('notice', 'staffDetail', {
     relations: MANAGED,
     allow: RUNS,

@@ -176,6 +176,15 @@ export const onboardingUserRows: Row[] = [
     refusedWith: ['AUTH.UNAUTHENTICATED', 'BIND_REQUEST.NOT_FOUND'],
     request: async (w, c) => ({ req: { requestId: await pendingRequest(w, c), reason: '不认识' } }),
   }),
+  row('user', 'buildingHouseholds', {
+    relations: COMMUNITY,
+    allow: RUNS,
+    request: async (w, c) => {
+      const s = w.slot(c.relation);
+      return { req: { communityId: s.communityId, buildingId: s.buildingId }, subject: s.householdId };
+    },
+    grants: (data, subject) => JSON.stringify(data).includes(JSON.stringify(subject)),
+  }),
   row('user', 'householdMembers', {
     relations: COMMUNITY,
     allow: RUNS,

@@ -8,11 +8,15 @@ import { stableId } from './stable-id';
 import { missingHeaders, records, type LedgerTable } from './table';
 import { byId, upsertAll, type UpsertCounts } from './upsert';
 
-/** Validates every row, then writes estates and buildings; IMPORT.INVALID (nothing written) on any bad row. */
+/**
+ * Validates every row, then writes estates and buildings (a dry run only counts); IMPORT.INVALID (nothing
+ * written) on any bad row.
+ */
 export async function importBuildings(
   store: Store,
   communityId: string,
   table: LedgerTable,
+  dryRun = false,
 ): Promise<UpsertCounts> {
   const docs = await loadCommunityDocs(store, communityId);
   const problems = new RowProblems();
@@ -67,8 +71,8 @@ export async function importBuildings(
   }
   problems.throwIfAny('行');
 
-  const estateCounts = await upsertAll(store, 'estates', [...estates.values()], byId(docs.estates));
-  const counts = await upsertAll(store, 'buildings', [...buildings.values()], byId(docs.buildings));
+  const estateCounts = await upsertAll(store, 'estates', [...estates.values()], byId(docs.estates), dryRun);
+  const counts = await upsertAll(store, 'buildings', [...buildings.values()], byId(docs.buildings), dryRun);
   return { ...counts, created: counts.created + estateCounts.created };
 }
 

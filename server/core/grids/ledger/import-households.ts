@@ -8,11 +8,12 @@ import { stableId } from './stable-id';
 import { missingHeaders, records, type LedgerTable } from './table';
 import { upsertAll, type UpsertCounts } from './upsert';
 
-/** Validates every row, then writes households; IMPORT.INVALID (nothing written) on any bad row. */
+/** Validates every row, then writes households (a dry run only counts); IMPORT.INVALID (nothing written) on any bad row. */
 export async function importHouseholds(
   store: Store,
   communityId: string,
   table: LedgerTable,
+  dryRun = false,
 ): Promise<UpsertCounts> {
   const [docs, existing] = await Promise.all([
     loadCommunityDocs(store, communityId),
@@ -61,5 +62,11 @@ export async function importHouseholds(
     households.set(household._id, household);
   }
   problems.throwIfAny('行');
-  return upsertAll(store, 'households', [...households.values()], new Map(existing.map((h) => [h._id, h])));
+  return upsertAll(
+    store,
+    'households',
+    [...households.values()],
+    new Map(existing.map((h) => [h._id, h])),
+    dryRun,
+  );
 }

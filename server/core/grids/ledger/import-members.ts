@@ -25,7 +25,7 @@ export interface Invitee {
 }
 
 /**
- * Validates every row, then writes members and the role grants they imply. People are found by phone among
+ * Validates every row, then writes members and the role grants they imply (a dry run writes neither). People are found by phone among
  * users who have logged in; a phone nobody has yet becomes an invitee (the caller invites them: the person
  * claims the place with the invite's code on first login).
  */
@@ -34,6 +34,7 @@ export async function importMembers(
   communityId: string,
   table: LedgerTable,
   now: string,
+  dryRun = false,
 ): Promise<UpsertCounts & { invitees: Invitee[] }> {
   const [docs, existing] = await Promise.all([
     loadCommunityDocs(store, communityId),
@@ -144,7 +145,8 @@ export async function importMembers(
     'members',
     [...members.values()],
     new Map(existing.map((m) => [m._id, m])),
+    dryRun,
   );
-  await ensureGrants(store, [...members.values()], now);
+  if (!dryRun) await ensureGrants(store, [...members.values()], now);
   return { ...counts, invitees };
 }

@@ -29,12 +29,16 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Inserts new documents and replaces changed ones, in batches; leaves equal ones alone. */
+/**
+ * Inserts new documents and replaces changed ones, in batches; leaves equal ones alone. A dry run counts what
+ * it would do and writes nothing: the import's preview.
+ */
 export async function upsertAll<C extends CollectionName>(
   store: Store,
   collection: C,
   docs: Array<CollectionDocs[C]>,
   existing: ReadonlyMap<string, CollectionDocs[C]>,
+  dryRun = false,
 ): Promise<UpsertCounts> {
   const created: Array<CollectionDocs[C]> = [];
   const changed: Array<CollectionDocs[C]> = [];
@@ -43,6 +47,12 @@ export async function upsertAll<C extends CollectionName>(
     if (!before) created.push(doc);
     else if (canonical(before) !== canonical(doc)) changed.push(doc);
   }
+  if (dryRun)
+    return {
+      created: created.length,
+      updated: changed.length,
+      unchanged: docs.length - created.length - changed.length,
+    };
   for (let i = 0; i < created.length; i += INSERT_BATCH)
     await store.insertMany(collection, created.slice(i, i + INSERT_BATCH));
   for (let i = 0; i < changed.length; i += SET_BATCH) {

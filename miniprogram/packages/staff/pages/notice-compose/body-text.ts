@@ -33,3 +33,19 @@ export function toBlocks(paragraphs: string[]): NoticeBlock[] {
 export function linkMarker(title: string, noticeId: string): string {
   return `[${title.replace(/[[\]]/g, '')}](notice:${noticeId})`;
 }
+
+/** The reverse of toBlocks: a saved body back into the textareas' convention, to go on editing a draft. */
+export function toParagraphs(blocks: NoticeBlock[]): string[] {
+  const paragraphs = blocks.map((block) =>
+    block.spans
+      .map((span) =>
+        span.kind === 'noticeLink'
+          ? linkMarker(span.text, span.noticeId)
+          : span.bold
+            ? `**${span.text}**`
+            : span.text,
+      )
+      .join(''),
+  );
+  return paragraphs.length > 0 ? paragraphs : [''];
+}

@@ -19,11 +19,12 @@ import {
   composeNotice,
   editNotice,
   publishNotice,
+  staffNotice,
   staffNotices,
 } from '../../../../services/notice';
 import { choosePdfs, choosePhotos, extensionOf, uploadFile } from '../../../../services/upload';
 import { noticeCategories, noticeCategoryLabels } from '../../../../pages/notices/categories';
-import { linkMarker, toBlocks } from './body-text';
+import { linkMarker, toBlocks, toParagraphs } from './body-text';
 import { textSizeBehavior } from '../../../../theme/text-size';
 
 export const householdTagLabels: Record<NoticeHouseholdTag, string> = {
@@ -81,9 +82,39 @@ Component({
     done: '',
   },
   methods: {
+    /** `noticeId`: a draft or scheduled notice opened from 我的通知, to go on editing and publish. */
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ communityId: query.communityId ?? '' });
-      void this.loadChoices();
+      const choices = this.loadChoices();
+      if (query.noticeId) void choices.then(() => this.loadDraft(query.noticeId ?? ''));
+      return choices;
+    },
+    async loadDraft(noticeId: string) {
+      try {
+        const draft = await staffNotice(noticeId);
+        const { audience } = draft;
+        this.setData({
+          draft,
+          communityId: draft.communityId,
+          title: draft.title,
+          categoryIndex: Math.max(0, noticeCategories.indexOf(draft.category)),
+          paragraphs: toParagraphs(draft.body),
+          scope: audience.scope,
+          grids: this.data.grids.map((g) => ({
+            ...g,
+            on: audience.gridIds.includes(g.id),
+            microGrids: g.microGrids.map((m) => ({ ...m, on: audience.microGridIds.includes(m.id) })),
+          })),
+          tags: this.data.tags.map((t) => ({ ...t, on: audience.tags.includes(t.id) })),
+          cover: draft.coverFileId ? { path: draft.coverFileId, fileId: draft.coverFileId } : null,
+          attachments: draft.attachments.map((a) => ({ ...a, path: a.fileId })),
+          // A scheduled notice keeps its time (Asia/Shanghai, as the server writes it) until changed.
+          scheduleDate: draft.publishAt?.slice(0, 10) ?? '',
+          scheduleTime: draft.publishAt?.slice(11, 16) ?? '',
+        });
+      } catch (error) {
+        this.setData({ error: (error as { message?: string }).message ?? '加载失败' });
+      }
     },
     async loadChoices() {
       try {
