@@ -148,7 +148,8 @@ export function computeClosure(root: string, app: AppJson = readApp(root)): Clos
     if (!add(real, from, Buffer.byteLength(code), shipped)) return;
     const refs = [
       ...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g),
-      ...code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+)["']/g),
+      // `from '…'`, or a bare `import '…'` at the start of a statement (not the word inside a string such as 'import').
+      ...code.matchAll(/(?:\bfrom\s*|^\s*import\s*)["']([^"']+)["']/gm),
       ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
     ].map((m) => m[1] ?? '');
     for (const ref of new Set(refs)) {

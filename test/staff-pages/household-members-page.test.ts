@@ -50,7 +50,7 @@ async function settle(): Promise<void> {
 }
 
 async function render(page: string, query: Record<string, string>): Promise<Comp> {
-  const id = simulate.load(join(__dirname, '../../miniprogram/packages/staff/pages', page, 'index'), {
+  const id = simulate.load(join(__dirname, '../../miniprogram', page), {
     usingComponents: tdesignStubs(simulate),
   });
   const comp = simulate.render(id);
@@ -82,7 +82,7 @@ describe('住户成员', () => {
       { userId: 'u2', name: '李女儿', phone: null },
     ]);
     api.removeHouseholdMember.mockResolvedValue([{ userId: 'u1', name: '李叔叔', phone: '139****0001' }]);
-    const comp = await render('household-members', {
+    const comp = await render('packages/staff/pages/household-members/index', {
       communityId: 'c1',
       householdId: 'h2',
       address: encodeURIComponent('吴家园西区 3号楼 1单元 502'),
@@ -105,7 +105,7 @@ describe('住户成员', () => {
 
   test('a household nobody has bound says how residents bind it', async () => {
     api.householdMembers.mockResolvedValue([]);
-    const comp = await render('household-members', { communityId: 'c1', householdId: 'h1', address: '' });
+    const comp = await render('packages/staff/pages/household-members/index', { communityId: 'c1', householdId: 'h1', address: '' });
     expect(text(comp, '.empty')).toEqual(['还没有人绑定这户：居民扫描该户的住户码即可绑定']);
   });
 });

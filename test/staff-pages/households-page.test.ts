@@ -52,7 +52,7 @@ async function settle(): Promise<void> {
 }
 
 async function render(page: string, query: Record<string, string>): Promise<Comp> {
-  const id = simulate.load(join(__dirname, '../../miniprogram/packages/staff/pages', page, 'index'), {
+  const id = simulate.load(join(__dirname, '../../miniprogram', page), {
     usingComponents: tdesignStubs(simulate),
   });
   const comp = simulate.render(id);
@@ -86,7 +86,7 @@ describe('住户与成员', () => {
       { householdId: 'h1', address: '吴家园西区 3号楼 1单元 501', unit: '1单元', room: '501', members: 0 },
       { householdId: 'h2', address: '吴家园西区 3号楼 1单元 502', unit: '1单元', room: '502', members: 2 },
     ]);
-    const comp = await render('households', { communityId: 'c1' });
+    const comp = await render('packages/staff/pages/households/index', { communityId: 'c1' });
     expect(titles(comp, '.building')).toEqual(['吴家园西区 3号楼']);
 
     await tapEl(comp, '#building-0');
@@ -108,7 +108,7 @@ describe('住户与成员', () => {
 
   test('while loading no empty line shows; a community with no buildings says what to import', async () => {
     api.householdBuildings.mockReturnValue(new Promise(() => undefined));
-    const pending = await render('households', { communityId: 'c1' });
+    const pending = await render('packages/staff/pages/households/index', { communityId: 'c1' });
     expect(text(pending, '.loading')).toEqual(['加载中…']);
     expect(pending.querySelectorAll('.empty')).toHaveLength(0);
 
@@ -116,7 +116,7 @@ describe('住户与成员', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh simulate per render
     simulate = require('miniprogram-simulate') as Simulate;
     api.householdBuildings.mockResolvedValue([]);
-    const none = await render('households', { communityId: 'c1' });
+    const none = await render('packages/staff/pages/households/index', { communityId: 'c1' });
     expect(text(none, '.empty')).toEqual(['还没有楼栋：请先导入楼栋台账和住户台账']);
   });
 });

@@ -50,7 +50,7 @@ async function settle(): Promise<void> {
 }
 
 async function render(page: string, query: Record<string, string>): Promise<Comp> {
-  const id = simulate.load(join(__dirname, '../../miniprogram/packages/staff/pages', page, 'index'), {
+  const id = simulate.load(join(__dirname, '../../miniprogram', page), {
     usingComponents: tdesignStubs(simulate),
   });
   const comp = simulate.render(id);
@@ -79,7 +79,7 @@ describe('入户规则', () => {
   test('switching to 一户多人 with 4 members and no approval saves that policy; save is off until a change', async () => {
     api.onboardingPolicy.mockResolvedValue({ mode: 'singleUse', memberLimit: 3, approval: true });
     api.setOnboardingPolicy.mockImplementation(async (_c, p) => p);
-    const comp = await render('onboarding-policy', { communityId: 'c1' });
+    const comp = await render('packages/staff/pages/onboarding-policy/index', { communityId: 'c1' });
     expect(text(comp, '.mode-title')).toEqual(['● 一码一人', '○ 一户多人', '☑ 需微网格员审核']);
     expect(comp.querySelectorAll('.limit')).toHaveLength(0);
     await tapEl(comp, '.save');
@@ -101,7 +101,7 @@ describe('入户规则', () => {
   test('the member limit stays within 1 to 20, and a refused save shows why', async () => {
     api.onboardingPolicy.mockResolvedValue({ mode: 'memberLimit', memberLimit: 1, approval: false });
     api.setOnboardingPolicy.mockRejectedValue(new Error('网络不给力，请稍后重试'));
-    const comp = await render('onboarding-policy', { communityId: 'c1' });
+    const comp = await render('packages/staff/pages/onboarding-policy/index', { communityId: 'c1' });
     await tapEl(comp, '.less');
     expect(text(comp, '.limit-value')).toEqual(['1 人']);
     for (let i = 0; i < 25; i++) (comp.instance as unknown as { onMoreTap(): void }).onMoreTap();

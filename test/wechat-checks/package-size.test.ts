@@ -39,7 +39,7 @@ describe('package sizes of the mini-program', () => {
     ])
       expect(files.get(path)).toBeDefined();
     expect(files.get('pages/home/index.ts')).toBeUndefined();
-    expect(files.get('miniprogram_npm/tdesign-miniprogram/button/button.js')).toBeUndefined(); // not used
+    expect(files.get('miniprogram_npm/tdesign-miniprogram/dialog/dialog.js')).toBeUndefined(); // not used
     expect(files.get('packages/worker/field.wxss')!.pkg).toBe('worker');
     expect(files.get('miniprogram_npm/tdesign-miniprogram/cell/cell.js')!.pkg).toBe('main');
   });

@@ -4,6 +4,7 @@
  */
 import type { HouseholdMemberView } from '../../../../../typings/user';
 import { householdMembers, removeHouseholdMember } from '../../../../services/households';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -12,6 +13,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 >;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     householdId: '',

@@ -5,6 +5,7 @@
 import type { BuildingHouseholdView, CodeBuildingView } from '../../../../../typings/user';
 import { householdBuildings } from '../../../../services/household-codes';
 import { buildingHouseholds } from '../../../../services/households';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -13,6 +14,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 >;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     buildings: [] as CodeBuildingView[],

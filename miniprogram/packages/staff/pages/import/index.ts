@@ -16,6 +16,7 @@ import {
   type ImportKindView,
   type PreviewSection,
 } from './kinds';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 interface ChosenFile {
   name: string;
@@ -23,6 +24,7 @@ interface ChosenFile {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     kinds: importKinds,

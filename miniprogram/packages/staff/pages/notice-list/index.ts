@@ -4,6 +4,7 @@
  */
 import { staffBoard } from '../../../../services/notice';
 import { lineOf, type NoticeLine } from './rows';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -12,6 +13,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 >;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     drafts: [] as NoticeLine[],

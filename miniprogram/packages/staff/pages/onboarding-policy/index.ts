@@ -4,6 +4,7 @@
  */
 import type { OnboardingMode, OnboardingPolicy } from '../../../../../typings/user';
 import { onboardingPolicy, setOnboardingPolicy } from '../../../../services/households';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 /** The server takes 1–20 members a household. */
 const MIN_MEMBERS = 1;
@@ -15,6 +16,7 @@ export const modeLabels = {
 } as const satisfies Record<OnboardingMode, { title: string; note: string }>;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     modes: (Object.keys(modeLabels) as OnboardingMode[]).map((key) => ({ key, ...modeLabels[key] })),
