@@ -1,5 +1,5 @@
 /** What the home offers each role: one table, exhaustive over the contract's Role union. */
-import type { Role, RoleGrant } from '../../../typings/user';
+import type { CommunityRole, Role, RoleGrant, StreetGrant } from '../../../typings/user';
 
 export interface HomeEntry {
   key: string;
@@ -106,23 +106,46 @@ const secretaryHome: HomeEntry = {
   url: '/packages/staff/pages/secretary-home/index',
 };
 
+const streetCommunities: HomeEntry = {
+  key: 'street-communities',
+  title: '街道社区',
+  note: '辖区社区排名，新建社区并设置网格',
+  url: '/packages/street/pages/communities/index',
+};
+const streetFigures: HomeEntry = {
+  key: 'street-figures',
+  title: '社区考核排名',
+  note: '响应率、按期办结率、满意率……逐社区排名',
+  url: '/packages/street/pages/ranking/index',
+};
+
 export const entriesByRole = {
   resident: [report, myTickets, notices],
   worker: [inbox, visits, bindRequests],
   leader: [leaderHome, inbox, workbench, visits, bindRequests],
   staff: [workbench, dutyQueue, gridMap, members, householdCodes, bindRequests, compose, groups],
   secretary: [secretaryHome, letters, workbench, dutyQueue, compose, groups],
+  street: [streetFigures, streetCommunities],
 } as const satisfies Record<Role, readonly HomeEntry[]>;
 
-const ORDER: Role[] = ['resident', 'worker', 'leader', 'staff', 'secretary'];
+const ORDER: CommunityRole[] = ['resident', 'worker', 'leader', 'staff', 'secretary'];
 
 /** Pages of roles that act for a community open on that community. */
 const SCOPED: ReadonlySet<Role> = new Set<Role>(['worker', 'leader', 'staff', 'secretary']);
 
-/** The entries for everything the user holds, each once, residents' first; the first community wins. */
-export function entriesFor(roles: RoleGrant[]): HomeEntry[] {
+/**
+ * The entries for everything the user holds, each once, residents' first; the first community wins. A street
+ * officer's pages come last and open on their (first) street.
+ */
+export function entriesFor(roles: RoleGrant[], streets: StreetGrant[] = []): HomeEntry[] {
   const seen = new Set<string>();
   const out: HomeEntry[] = [];
+  const street = streets[0];
+  const add = (entry: HomeEntry, url: string) => {
+    if (seen.has(entry.key)) return;
+    seen.add(entry.key);
+    out.push({ ...entry, url });
+  };
   for (const role of ORDER) {
     for (const grant of roles.filter((g) => g.role === role)) {
       for (const entry of entriesByRole[role]) {
@@ -134,5 +157,7 @@ export function entriesFor(roles: RoleGrant[]): HomeEntry[] {
       }
     }
   }
+  if (street)
+    for (const entry of entriesByRole.street) add(entry, `${entry.url}?streetId=${street.streetId}`);
   return out;
 }

@@ -10,6 +10,7 @@ const USERS = {
   staff: OWN,
   secretary: OWN,
   otherStaff: OWN,
+  street: OWN,
 } as const;
 const COMMUNITY: readonly MatrixRelation[] = ['sameCommunity', 'otherCommunity'];
 const RUNS = {
