@@ -39,6 +39,14 @@ export const figureRows: Row[] = [
     allow: { ...STAFF_OF, street: ['sameCommunity'] },
     request: async (w, c) => ({ req: { communityId: w.slot(c.relation).communityId, ...MONTHS } }),
   }),
+  row('ticket', 'streetFigures', {
+    // 街道考核: the street office's own street (A's); nobody else works in a street office.
+    relations: ['own'],
+    allow: { street: ['own'] },
+    refusedWith: ['STREET.NOT_FOUND', 'AUTH.UNAUTHENTICATED'],
+    request: async () => ({ req: MONTHS, subject: 'c_wujiayuan' }),
+    grants: (data, subject) => JSON.stringify(data).includes(JSON.stringify(subject)),
+  }),
   row('ticket', 'reconcileFigures', {
     relations: COMMUNITIES,
     allow: STAFF_OF,
