@@ -19,12 +19,15 @@ const RUNS = {
   otherStaff: ['otherCommunity'],
 } as const;
 
+/** Roles in a community: its staff, and the office of its street (A's, not B's). */
+const GRANTS = { ...RUNS, street: ['sameCommunity'] } as const;
+
 export const userRows: Row[] = [
   row('user', 'login', { relations: OWN, allow: USERS, request: async () => ({ req: { name: '测试' } }) }),
   row('user', 'me', { relations: OWN, allow: USERS, request: async () => ({ req: {} }) }),
   row('user', 'grantRole', {
     relations: COMMUNITY,
-    allow: RUNS,
+    allow: GRANTS,
     request: async (w, c) => {
       const s = w.slot(c.relation);
       return {
@@ -37,7 +40,7 @@ export const userRows: Row[] = [
   }),
   row('user', 'revokeRole', {
     relations: COMMUNITY,
-    allow: RUNS,
+    allow: GRANTS,
     request: async (w, c) => {
       const s = w.slot(c.relation);
       return {
