@@ -127,6 +127,11 @@ function counterDocs(n: number, places: Place[], keep: Ticket[] | null): FigureS
   return [...shards.values()];
 }
 
+/** The JSON the read parses: every counter document of the year (the read's cost follows it, not tickets). */
+function bytesOf(docs: FigureShard[]): number {
+  return docs.reduce((n, doc) => n + Buffer.byteLength(JSON.stringify(doc)), 0);
+}
+
 async function readFigures(deps: Deps): Promise<{ ms: number; ops: number; received: number }> {
   const counting = new CountingStore(deps.store);
   const req = { action: 'figures', communityId: COMMUNITY, fromMonth: MONTHS[0], toMonth: MONTHS[11] };
@@ -209,7 +214,12 @@ async function main(): Promise<void> {
     const docs = counterDocs(1_000, places, tickets);
     await deps.store.insertMany('tickets', tickets);
     await deps.store.insertMany('ticketFigures', docs);
-    return { ...(await readFigures(deps)), docs: docs.length, costs: await changeCosts(deps) };
+    return {
+      ...(await readFigures(deps)),
+      docs: docs.length,
+      read: bytesOf(docs),
+      costs: await changeCosts(deps),
+    };
   });
   const seeded = (n: number) =>
     withWorld(async (deps) => {
@@ -217,7 +227,7 @@ async function main(): Promise<void> {
       const docs = counterDocs(n, places, null);
       await deps.store.insertMany('ticketFigures', docs);
       const bytes = Math.max(...docs.map((doc) => Buffer.byteLength(JSON.stringify(doc))));
-      return { ...(await readFigures(deps)), docs: docs.length, bytes };
+      return { ...(await readFigures(deps)), docs: docs.length, bytes, read: bytesOf(docs) };
     });
   // 100,000 shows where the read's cost stops growing: once every cell of the map exists.
   const mid = await seeded(100_000);
@@ -235,6 +245,10 @@ async function main(): Promise<void> {
     [
       'figures read, 1,000,000 tickets (12 months; counters seeded)',
       `${big.ms.toFixed(2)} ms, ${big.ops} database operations, ${big.docs} counter documents, ${big.received} received`,
+    ],
+    [
+      'counter JSON one read parses (1k / 100k / 1m)',
+      [small, mid, big].map((x) => `${(x.read / 1024 / 1024).toFixed(1)} MB`).join(' / '),
     ],
     ['largest counter document at 1,000,000', `${(big.bytes / 1024).toFixed(1)} KB as JSON (limit 16 MB)`],
     [
