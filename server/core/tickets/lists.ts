@@ -16,7 +16,7 @@ import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
 import { AppError } from '../errors';
 import { holds, requireCommunityStaff } from '../users/permissions';
-import { canRead, relationsOf, requireReadable } from './access';
+import { canRead, relationsOf } from './access';
 import { requireReadableOrOverseen } from './oversight';
 import { isOverdue, runningDeadline } from './deadlines';
 import type { Ticket } from './model';
