@@ -74,6 +74,39 @@ export interface FiguresRequest {
   toMonth: string;
 }
 
+/** The rates a street office ranks its communities by (12345 / 数字城管 practice). */
+export type RankedFigureId =
+  'responseRate' | 'resolutionRate' | 'onTimeCloseRate' | 'satisfactionRate' | 'reworkRate' | 'extensionRate';
+
+/** One community of the street: its counters, its figures, and its place in each ranking (null: no data). */
+export interface StreetFigureRow {
+  communityId: Id;
+  name: string;
+  counts: FigureCounts;
+  values: Record<FigureId, number | null>;
+  ranks: Record<RankedFigureId, number | null>;
+}
+
+export interface StreetFiguresRequest {
+  /** One of the caller's streets; their first when absent. */
+  streetId?: Id;
+  fromMonth: string;
+  toMonth: string;
+  /** The rate the rows are ordered by; responseRate when absent. */
+  rankBy?: RankedFigureId;
+}
+
+/** 街道考核: every community of the street side by side, ordered by one rate. */
+export interface StreetFiguresView {
+  streetId: Id;
+  name: string;
+  months: string[];
+  rankBy: RankedFigureId;
+  /** The ranked rates: name, and whether higher is better (返工率 and 延期率 rank lowest first). */
+  rates: Array<{ id: RankedFigureId; label: string; higherIsBetter: boolean }>;
+  rows: StreetFigureRow[];
+}
+
 export interface FigureDrift {
   docId: string;
   path: string;

@@ -1,7 +1,13 @@
 /** The `ticket` cloud function: a resident's report (工单) from submission to closing (DESIGN §4). */
 import type { TimeLimit } from './calendar';
 import type { ActionDef, Id, IsoTime, LatLng } from './common';
-import type { FigureDrift, FiguresRequest, FiguresView } from './figures';
+import type {
+  FigureDrift,
+  FiguresRequest,
+  FiguresView,
+  StreetFiguresRequest,
+  StreetFiguresView,
+} from './figures';
 import type { Role, WorkerContact } from './user';
 
 /** Categories, grouped as the report page shows them. */
@@ -237,6 +243,8 @@ export type TicketActions = {
   figures: ActionDef<FiguresRequest, FiguresView>;
   /** The same figures as an Excel workbook, a sheet per breakdown. */
   exportFigures: ActionDef<FiguresRequest, { fileId: string; url: string; name: string }>;
+  /** 街道考核: the street office's communities ranked by a rate; counters only, as `figures`. */
+  streetFigures: ActionDef<StreetFiguresRequest, StreetFiguresView>;
   /** Staff: recompute a month's figures from the ticket events; reports drift and repairs it. */
   reconcileFigures: ActionDef<{ communityId: Id; month: string }, FiguresReconcileReport>;
 };

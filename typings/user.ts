@@ -2,14 +2,20 @@
 import type { ActionDef, Id, IsoTime } from './common';
 
 /**
- * resident 居民; worker 网格员; leader 网格长; staff 社区工作人员; secretary 书记 (the community's
- * party secretary: receives 书记信箱 letters and top escalations).
+ * Roles held in a community: resident 居民; worker 网格员; leader 网格长; staff 社区工作人员; secretary 书记
+ * (the community's party secretary: receives 书记信箱 letters and top escalations).
  */
-export type Role = 'resident' | 'worker' | 'leader' | 'staff' | 'secretary';
+export type CommunityRole = 'resident' | 'worker' | 'leader' | 'staff' | 'secretary';
+
+/**
+ * Every role. street 街道工作人员: an officer of a street office 街道, which owns several communities; held
+ * by being one of the street's officers (not a community grant), shown in `Me.streets`.
+ */
+export type Role = CommunityRole | 'street';
 
 /** A role held in a scope: the community always; the grid for a leader; the micro-grid for a worker. */
 export interface RoleGrant {
-  role: Role;
+  role: CommunityRole;
   communityId: Id;
   gridId?: Id;
   microGridId?: Id;
@@ -32,11 +38,21 @@ export interface PendingBinding {
   requestedAt: IsoTime;
 }
 
+/** The street role: the street office the user works in (as one of its officers). */
+export interface StreetGrant {
+  role: 'street';
+  streetId: Id;
+  /** 建兰路街道 */
+  name: string;
+}
+
 /** Who am I: what the mini-program needs to adapt its home to the user's roles. */
 export interface Me {
   userId: Id;
   name: string;
   roles: RoleGrant[];
+  /** The street offices the user works in ([] for almost everyone). */
+  streets: StreetGrant[];
   household: HouseholdSummary | null;
   /** A request to join a household that the micro-grid worker has not decided yet. */
   pendingBinding: PendingBinding | null;

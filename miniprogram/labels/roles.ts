@@ -7,4 +7,5 @@ export const roleLabels = {
   leader: '网格长',
   staff: '社区工作人员',
   secretary: '书记',
+  street: '街道工作人员',
 } as const satisfies Record<Role, string>;

@@ -162,6 +162,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   states: { label: '发送状态', unit: '个' },
   // Streets, deadlines and the work calendar (issue 11)
   streetId: { label: '街道' },
+  rankBy: { label: '排名指标' },
   communityCode: { label: '社区编码' },
   center: { label: '社区中心点' },
   coordinateSystem: { label: '坐标系' },

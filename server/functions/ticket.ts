@@ -19,6 +19,8 @@ import { nearbyTickets } from '../core/tickets/nearby';
 import { cancelTicket, confirmTicket, rateTicket, reopenTicket } from '../core/tickets/resident';
 import { submitTicket } from '../core/tickets/submit';
 import { figuresFor } from '../core/figures/read';
+import { rankedRates, streetFigures } from '../core/street/figures';
+import type { RankedFigureId } from '../../typings/figures';
 import { reconcileFiguresFor } from '../core/figures/reconcile';
 import { figureSheets } from '../core/figures/sheets';
 import { toIso } from '../core/time/shanghai';
@@ -157,6 +159,15 @@ export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('
       const fileId = await writeFiguresWorkbook(deps.files, path, figureSheets(view));
       return { fileId, url: await deps.files.url(fileId), name };
     },
+  },
+  streetFigures: {
+    input: z.object({
+      streetId: id.optional(),
+      fromMonth: month,
+      toMonth: month,
+      rankBy: z.enum(rankedRates.map((r) => r.id) as [RankedFigureId, ...RankedFigureId[]]).optional(),
+    }),
+    run: (deps, caller, input) => streetFigures(deps, caller, input),
   },
   reconcileFigures: {
     input: z.object({ communityId: id, month }),

@@ -8,6 +8,7 @@ export const ROLES = [
   'staff',
   'secretary',
   'otherStaff',
+  'street',
 ] as const;
 export type MatrixRole = (typeof ROLES)[number];
 

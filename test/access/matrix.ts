@@ -9,11 +9,13 @@
  *   resident    李叔叔, a household in M                     worker     the primary worker of M
  *   leader      the leader of G                              staff      staff of A
  *   secretary   the secretary of A                           otherStaff staff of community B (大砂坪社区)
+ *   street      an officer of A's street office (建兰路街道); B lies in another street (a 城关区 one)
  * Relations say where the resource of the cell lies:
  *   own            the caller's own (a ticket they filed, their messages, a notice they composed, themself)
  *   sameMicroGrid  in M, someone else's           sameGrid       in G, outside M (mg_wujiayuan_02_2)
  *   sameCommunity  in A, outside G (grid 1)       otherCommunity in B (大砂坪社区)
- * So otherStaff × otherCommunity is staff of B acting in B: their own community, allowed where staff may.
+ * So otherStaff × otherCommunity is staff of B acting in B: their own community, allowed where staff may; and
+ * street × otherCommunity is a community of another street, refused wherever the street office may act.
  *
  * ## A row (one file per function under test/access/rows/<function>.ts; add your action's row there)
  *   row('ticket', 'get', {
@@ -113,6 +115,7 @@ const ROLE_HEADS: Record<MatrixRole, string> = {
   staff: 'staff 社区',
   secretary: 'secretary 书记',
   otherStaff: "other community's staff",
+  street: 'street 街道',
 };
 
 function cellText(r: Row, role: MatrixRole): string {
@@ -155,7 +158,8 @@ export function renderMarkdown(rows: readonly Row[]): string {
     '',
     "Relations to the resource: own = the caller's own; mg = in the caller's micro-grid; grid = in the",
     "caller's grid; comm = in the caller's community; other = in another community; all = every one of them;",
-    'yes = an action about the caller alone. Staff of another community act in their own community only.',
+    'yes = an action about the caller alone. Staff of another community act in their own community only;',
+    "the street office's officer oversees the communities of its street (A), not those of another street (B).",
     `The matrix has ${cellCount(rows)} cells (${rows.length} actions × ${ROLES.length} roles × their relations).`,
     '',
     head,

@@ -42,6 +42,7 @@ export const CALLERS: Record<Exclude<MatrixRole, 'anonymous'>, string> = {
   staff: 'dev-staff-wujiayuan',
   secretary: 'dev-secretary-wujiayuan',
   otherStaff: 'dev-staff-dashaping',
+  street: 'dev-street-jianlanlu',
 };
 
 const PLACES: Record<Exclude<MatrixRelation, 'own'>, { communityId: string; microGridId: string }> = {
@@ -201,11 +202,22 @@ export async function buildWorld(): Promise<World> {
 
   const allUsers = await store.find('users');
   const households = new Map((await store.find('households')).map((x) => [x._id, x.communityId]));
+  // A street officer belongs to the communities of their street (the office oversees them).
+  const streetCommunities = new Map<string, string[]>();
+  for (const street of await store.find('streets')) {
+    const communities = await store.find('communities', { where: { streetId: street._id } });
+    for (const userId of street.officeUserIds)
+      streetCommunities.set(userId, [
+        ...(streetCommunities.get(userId) ?? []),
+        ...communities.map((c) => c._id),
+      ]);
+  }
   const people = allUsers.map((u) => ({
     userId: u._id,
     name: u.name,
     communities: new Set([
       ...u.roles.map((g) => g.communityId),
+      ...(streetCommunities.get(u._id) ?? []),
       ...(u.householdId && households.get(u.householdId) ? [households.get(u.householdId)!] : []),
     ]),
   }));

@@ -3,8 +3,8 @@
  * auto-closed by the sweep, cancelled, reassigned, left unsigned. The figures the `figures` action reads are
  * asserted cell by cell against values this test computes itself from what it did (the times it acted at and
  * the deadlines the pages showed), never through the figures code.
- * Extension 延期 is not scripted: the deadlines branch (which adds it) is not on main yet, so `extended` is
- * asserted to be 0 everywhere and the extension row stays untested here.
+ * Extension 延期 is not scripted here (`extended` is 0 everywhere): test/figures/extension.test.ts scripts a
+ * granted and a refused extension and asserts 延期率 and 按期办结率 from them.
  */
 import type { FigureBreakdown, FigureCounts, FiguresView } from '../../typings/figures';
 import type { TicketCategory, TicketDetail } from '../../typings/ticket';

@@ -100,6 +100,20 @@ describe('home page against the local cloud', () => {
     });
   });
 
+  test('a street officer is told as 街道工作人员 and the home routes them to the street package', async () => {
+    const comp = await renderAs('dev-street-jianlanlu');
+    expect(comp.querySelectorAll('.role-tag').map((t) => t.dom!.textContent?.trim())).toEqual([
+      '街道工作人员',
+    ]);
+    expect(entryTitles(comp)).toEqual(['社区考核排名', '街道社区']);
+    expect(text(comp, '.hint')).toBe('');
+    comp.querySelector('#entry-street-figures')!.dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({
+      url: expect.stringMatching(/^\/packages\/street\/pages\/ranking\/index\?streetId=.+/),
+    });
+  });
+
   test('a tap on an entry opens its page', async () => {
     const comp = await renderAs('dev-resident-liu');
     comp.querySelector('#entry-notices')!.dispatchEvent('tap');

@@ -15,10 +15,11 @@ type Simulate = typeof SimulateModule;
 let simulate: Simulate;
 type Comp = ReturnType<Simulate['render']>;
 
-const meWith = (roles: RoleGrant[]): Me => ({
+const meWith = (roles: RoleGrant[], streets: Me['streets'] = []): Me => ({
   userId: 'u1',
   name: '李秀兰',
   roles,
+  streets,
   household: null,
   pendingBinding: null,
   createdAt: '2026-06-01T09:00:00+08:00',
@@ -72,5 +73,17 @@ describe('我的', () => {
     simulate = require('miniprogram-simulate') as Simulate;
     const resident = await renderMine(meWith([{ role: 'resident', communityId: 'c1' }]));
     expect(resident.querySelectorAll('.homes')).toHaveLength(0);
+  });
+
+  test('a street officer gets the street ranking, opened on their street', async () => {
+    const comp = await renderMine(
+      meWith([], [{ role: 'street', streetId: 's_jianlanlu', name: '建兰路街道' }]),
+    );
+    expect(homeTitles(comp)).toEqual(['社区考核排名']);
+    comp.querySelector('#home-street-figures')!.dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({
+      url: '/packages/street/pages/ranking/index?streetId=s_jianlanlu',
+    });
   });
 });

@@ -24,6 +24,7 @@ const liu: Me = {
   userId: 'u_liu',
   name: '刘女士',
   roles: [{ role: 'resident', communityId: 'c_wujiayuan' }],
+  streets: [],
   household: {
     householdId: 'h_1',
     communityId: 'c_wujiayuan',

@@ -31,6 +31,7 @@ type Action = Exclude<
   | 'figures'
   | 'exportFigures'
   | 'reconcileFigures'
+  | 'streetFigures'
 >;
 
 const ALL: TicketStatus[] = [

@@ -41,6 +41,16 @@ describe('deadline and street pages', () => {
     await p.tap('.create-submit');
     await p.until(() => expect(p.texts('.row .name').sort()).toEqual(['兰新社区 002', '吴家园社区 001']));
     expect(p.texts('.row .counts')[0]).toBe('受理 0 · 办理中 0 · 已结案 0 · 督办 0');
+    // A row opens the community's grid setup (test/street/community-setup-page.test.ts).
+    const row = p.texts('.row .name').indexOf('兰新社区 002');
+    await p.tap(`#row-${row}`);
+    expect(wxMock.navigateTo).toHaveBeenLastCalledWith({
+      url: expect.stringMatching(
+        new RegExp(
+          `^/packages/street/pages/community-setup/index\\?communityId=[^&]+&name=${encodeURIComponent('兰新社区')}$`,
+        ),
+      ),
+    });
   });
 
   test('a worker asks for an extension, the leader grants it, the resident sees the new expected time', async () => {

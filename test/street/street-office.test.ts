@@ -70,6 +70,18 @@ describe('street office', () => {
     expect(staff.ok ? 'ok' : staff.error.code).toBe('STREET.NOT_FOUND');
   });
 
+  it("grants the new community its first staff member; another community's staff may not", async () => {
+    const newcomer = h.as('street-test-staff');
+    const me = await newcomer.ok('user', 'login', { name: '新社区干部' });
+    const grant = { role: 'staff' as const, communityId };
+    const refused = await h.as('dev-staff-wujiayuan').call('user', 'grantRole', { userId: me.userId, grant });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('AUTH.FORBIDDEN');
+    await officer.ok('user', 'grantRole', { userId: me.userId, grant });
+    expect((await newcomer.ok('user', 'me', {})).roles).toEqual([grant]);
+    // Granted, they run the community themselves: its map is theirs to see.
+    expect(await newcomer.ok('grid', 'map', { communityId })).toMatchObject({ communityId });
+  });
+
   it('imports the example map: the dry run lists what it creates and writes nothing', async () => {
     const plan = await officer.ok('grid', 'replaceMap', {
       communityId,

@@ -63,6 +63,30 @@ describe('user function over HTTP', () => {
     expect(JSON.stringify(json)).not.toContain('wx-openid-1');
   });
 
+  test("me names the street offices whose officers the user is among, and nobody else's", async () => {
+    const officer = await loginAs('wx-street-officer', '周主任');
+    await loginAs('wx-somebody');
+    await h.deps.store.insert('streets', {
+      _id: 's_test',
+      name: '建兰路街道',
+      city: '兰州市',
+      district: '七里河区',
+      areaCode: '620103',
+      streetCode: '004',
+      officeUserIds: [officer.userId],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const me = async (openid: string) => {
+      const { json } = await h.post('user', { action: 'me' }, openid);
+      if (!json.ok) throw new Error(json.error.code);
+      return json.data as Me;
+    };
+    expect((await me('wx-street-officer')).streets).toEqual([
+      { role: 'street', streetId: 's_test', name: '建兰路街道' },
+    ]);
+    expect((await me('wx-somebody')).streets).toEqual([]);
+  });
+
   test('two first logins at once create one user', async () => {
     const [a, b] = await Promise.all([loginAs('wx-race'), loginAs('wx-race')]);
     expect(a.userId).toBe(b.userId);

@@ -1,5 +1,5 @@
 /** What the home offers each role: one table, exhaustive over the contract's Role union. */
-import type { Role, RoleGrant } from '../../../typings/user';
+import type { CommunityRole, Role, RoleGrant, StreetGrant } from '../../../typings/user';
 
 export interface HomeEntry {
   key: string;
@@ -161,6 +161,19 @@ const secretaryHome: HomeEntry = {
   url: '/packages/staff/pages/secretary-home/index',
 };
 
+const streetCommunities: HomeEntry = {
+  key: 'street-communities',
+  title: '街道社区',
+  note: '辖区社区排名，新建社区并设置网格',
+  url: '/packages/street/pages/communities/index',
+};
+const streetFigures: HomeEntry = {
+  key: 'street-figures',
+  title: '社区考核排名',
+  note: '响应率、按期办结率、满意率……逐社区排名',
+  url: '/packages/street/pages/ranking/index',
+};
+
 export const entriesByRole = {
   resident: [report, myTickets, notices],
   worker: [inbox, fieldDue, visits, bindRequests, worklog],
@@ -183,11 +196,12 @@ export const entriesByRole = {
     worklogs,
   ],
   secretary: [secretaryHome, letters, workbench, figures, dutyQueue, compose, noticeList, groups],
+  street: [streetFigures, streetCommunities],
 } as const satisfies Record<Role, readonly HomeEntry[]>;
 
 /**
  * Each role's own page, offered in 我的 as 我的工作台: a worker's inbox, a leader's and the secretary's homes, the
- * staff workbench. A resident's is the home tab itself.
+ * staff workbench, the street office's ranking. A resident's is the home tab itself.
  */
 export const roleHomes = {
   resident: null,
@@ -195,17 +209,27 @@ export const roleHomes = {
   leader: leaderHome,
   staff: workbench,
   secretary: secretaryHome,
+  street: streetFigures,
 } as const satisfies Record<Role, HomeEntry | null>;
 
-const ORDER: Role[] = ['resident', 'worker', 'leader', 'staff', 'secretary'];
+const ORDER: CommunityRole[] = ['resident', 'worker', 'leader', 'staff', 'secretary'];
 
 /** Pages of roles that act for a community open on that community. */
 const SCOPED: ReadonlySet<Role> = new Set<Role>(['worker', 'leader', 'staff', 'secretary']);
 
-/** The entries for everything the user holds, each once, residents' first; the first community wins. */
-export function entriesFor(roles: RoleGrant[]): HomeEntry[] {
+/**
+ * The entries for everything the user holds, each once, residents' first; the first community wins. A street
+ * officer's pages come last and open on their (first) street.
+ */
+export function entriesFor(roles: RoleGrant[], streets: StreetGrant[] = []): HomeEntry[] {
   const seen = new Set<string>();
   const out: HomeEntry[] = [];
+  const street = streets[0];
+  const add = (entry: HomeEntry, url: string) => {
+    if (seen.has(entry.key)) return;
+    seen.add(entry.key);
+    out.push({ ...entry, url });
+  };
   for (const role of ORDER) {
     for (const grant of roles.filter((g) => g.role === role)) {
       for (const entry of entriesByRole[role]) {
@@ -217,16 +241,23 @@ export function entriesFor(roles: RoleGrant[]): HomeEntry[] {
       }
     }
   }
+  if (street)
+    for (const entry of entriesByRole.street) add(entry, `${entry.url}?streetId=${street.streetId}`);
   return out;
 }
 
-/** The own page of every role the user holds, each once, in the home's order; scoped to the grant's community. */
-export function homesFor(roles: RoleGrant[]): HomeEntry[] {
+/**
+ * The own page of every role the user holds, each once, in the home's order; scoped to the grant's community, a
+ * street officer's to their (first) street.
+ */
+export function homesFor(roles: RoleGrant[], streets: StreetGrant[] = []): HomeEntry[] {
   const out: HomeEntry[] = [];
   for (const role of ORDER) {
     const home: HomeEntry | null = roleHomes[role];
     const grant = roles.find((g) => g.role === role);
     if (home && grant) out.push({ ...home, url: `${home.url}?communityId=${grant.communityId}` });
   }
+  const street = streets[0];
+  if (street) out.push({ ...roleHomes.street, url: `${roleHomes.street.url}?streetId=${street.streetId}` });
   return out;
 }

@@ -47,15 +47,20 @@ Component({
     },
 
     show(me: Me) {
-      const roleTags = [...new Set(me.roles.map((g) => roleLabels[g.role]))];
+      const roleTags = [
+        ...new Set([
+          ...me.roles.map((g) => roleLabels[g.role]),
+          ...me.streets.map((s) => roleLabels[s.role]),
+        ]),
+      ];
       this.setData({
         loading: false,
         name: me.name,
         address: me.household?.address ?? '',
         pendingAddress: me.pendingBinding?.address ?? '',
         roleTags,
-        entries: entriesFor(me.roles),
-        unbound: me.roles.length === 0,
+        entries: entriesFor(me.roles, me.streets),
+        unbound: me.roles.length === 0 && me.streets.length === 0,
       });
     },
 

@@ -22,7 +22,7 @@ Component({
           name: user.name,
           roleText: [...new Set(user.roles.map(grantText))].join('、') || '居民（未认证）',
           address: user.household?.address ?? '未绑定',
-          homes: homesFor(user.roles),
+          homes: homesFor(user.roles, user.streets),
         });
       } catch (error) {
         showApiError(error);

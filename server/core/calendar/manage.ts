@@ -9,8 +9,7 @@ import { AppError } from '../errors';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import { toIso } from '../time/shanghai';
-import { loadActor } from '../users/actor';
-import { requireCommunityStaff } from '../users/permissions';
+import { requireStaffOf } from '../grids/imports';
 import { yearsOf } from './load';
 import { DEFAULT_PERIODS, type WorkCalendarDoc } from './model';
 import { isWorkingDate, minutesOf } from './working-time';
@@ -30,8 +29,8 @@ async function staffDoc(
   caller: Caller,
   communityId: string,
 ): Promise<WorkCalendarDoc | null> {
-  requireCommunityStaff(await loadActor(deps.store, caller), communityId);
-  if (!(await deps.store.get('communities', communityId))) throw new AppError('COMMUNITY.NOT_FOUND');
+  // Staff of the community, or the office of its street (which sets up the communities it creates).
+  await requireStaffOf(deps, caller, communityId);
   return deps.store.get('workCalendars', communityId);
 }
 

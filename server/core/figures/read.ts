@@ -20,6 +20,7 @@ import type { TicketCategory } from '../../../typings/ticket';
 import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
 import { isCommunityStaff } from '../users/permissions';
+import { overseesCommunity } from '../street/scope';
 import { addCounts, emptyCounts, figureDefinitions, valuesOf } from './definitions';
 import { NONE, normalShard, SHARDS, type FigureShard, type GridFigures } from './shards';
 
@@ -44,17 +45,23 @@ export function monthsBetween(fromMonth: string, toMonth: string): string[] {
 
 /**
  * The scope the caller may read for the request: staff and the secretary their community or any grid of it,
- * a leader their own grid. AUTH.FORBIDDEN otherwise. (A street-office role adds its communities here.)
+ * as do the officers of the community's street office (街道); a leader their own grid. AUTH.FORBIDDEN otherwise.
  */
-export function scopeFor(user: User, req: Pick<FiguresRequest, 'communityId' | 'gridId'>): FigureScope {
-  if (isCommunityStaff(user, req.communityId))
-    return req.gridId
+export async function scopeFor(
+  store: Store,
+  user: User,
+  req: Pick<FiguresRequest, 'communityId' | 'gridId'>,
+): Promise<FigureScope> {
+  const whole = (): FigureScope =>
+    req.gridId
       ? { kind: 'grid', communityId: req.communityId, gridId: req.gridId }
       : { kind: 'community', communityId: req.communityId };
+  if (isCommunityStaff(user, req.communityId)) return whole();
   const leads = user.roles.some(
     (g) => g.role === 'leader' && g.communityId === req.communityId && g.gridId === req.gridId,
   );
   if (req.gridId && leads) return { kind: 'grid', communityId: req.communityId, gridId: req.gridId };
+  if (await overseesCommunity(store, user._id, req.communityId)) return whole();
   throw new AppError('AUTH.FORBIDDEN');
 }
 
@@ -62,7 +69,7 @@ export function scopeFor(user: User, req: Pick<FiguresRequest, 'communityId' | '
 export async function figuresFor(deps: Deps, caller: Caller, req: FiguresRequest): Promise<FiguresView> {
   const user = await loadActor(deps.store, caller);
   const months = monthsBetween(req.fromMonth, req.toMonth);
-  return readFigures(deps.store, [scopeFor(user, req)], months);
+  return readFigures(deps.store, [await scopeFor(deps.store, user, req)], months);
 }
 
 /** The figures of the scopes (already authorised) over the months. */

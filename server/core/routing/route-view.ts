@@ -2,14 +2,13 @@
 import type { PersonRef, RouteAnswer } from '../../../typings/grid';
 import { AppError } from '../errors';
 import type { Caller } from '../ports/identity';
-import { loadActor } from '../users/actor';
-import { requireCommunityStaff } from '../users/permissions';
+import { requireStaffOf } from '../grids/imports';
 import type { RouteRequest } from './decision';
 import { route, type RouteDeps } from './route';
 
 /**
  * Routes without filing anything, exactly as a submission would (routingDepsOf); staff of the named community
- * only, and only for places inside it: the preview never names another community's micro-grid or people.
+ * (or of its street office) only, and only for places inside it: the preview never names another community's micro-grid or people.
  */
 export async function explainRoute(
   deps: RouteDeps,
@@ -17,7 +16,7 @@ export async function explainRoute(
   input: RouteRequest & { communityId: string },
 ): Promise<RouteAnswer> {
   const { store } = deps;
-  requireCommunityStaff(await loadActor(store, caller), input.communityId);
+  await requireStaffOf(deps, caller, input.communityId);
   const decision = await route(deps, input);
   if (decision.communityId && decision.communityId !== input.communityId)
     throw new AppError('TICKET.PLACE_INVALID', { message: '该位置不在本社区范围内，无法预览分派' });

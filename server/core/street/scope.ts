@@ -53,3 +53,12 @@ export async function streetScope(deps: Pick<Deps, 'store'>, caller: Caller): Pr
   });
   return communities.map((c) => c._id);
 }
+
+/**
+ * Whether the user oversees the community as an officer of its street. One read of the community and, when
+ * it has a street, one of the street: only callers who are not the community's staff pay for it.
+ */
+export async function overseesCommunity(store: Store, userId: string, communityId: string): Promise<boolean> {
+  const community = await store.get('communities', communityId);
+  return !!community && (await isStreetOfficeOf(store, userId, community));
+}

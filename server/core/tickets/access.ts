@@ -23,6 +23,8 @@ export type Relation =
   | 'neighbour'
   /** Returned it, or was its worker: may read it, never act. */
   | 'formerHandler'
+  /** An officer of the street office 街道 that owns the ticket's community: reads it (masked), never acts. */
+  | 'overseer'
   | 'system';
 
 const READERS: readonly Relation[] = [
@@ -33,6 +35,7 @@ const READERS: readonly Relation[] = [
   'gridLeader',
   'staff',
   'formerHandler',
+  'overseer',
 ];
 
 /** Those who work the ticket rather than wait for it: they see held content and the reporter's name. */

@@ -16,7 +16,8 @@ import { loadActor } from '../users/actor';
 import type { User } from '../users/model';
 import { AppError } from '../errors';
 import { holds, requireCommunityStaff } from '../users/permissions';
-import { canRead, relationsOf, requireReadable } from './access';
+import { canRead, relationsOf } from './access';
+import { requireReadableOrOverseen } from './oversight';
 import { isOverdue, runningDeadline } from './deadlines';
 import type { Ticket } from './model';
 import { FINISHED } from './transitions';
@@ -33,7 +34,7 @@ const DONE: TicketStatus[] = ['resolved', 'closed'];
 export async function getTicket(deps: Deps, caller: Caller, input: Req<'get'>): Promise<TicketDetail> {
   const user = await loadActor(deps.store, caller);
   const ticket = await deps.store.get('tickets', input.ticketId);
-  const relations = requireReadable(user, ticket);
+  const relations = await requireReadableOrOverseen(deps.store, user, ticket);
   const events = await timelineOf(deps.store, deps.ticketMemory, ticket!);
   return detailOf(deps.store, ticket!, user, relations, deps.clock.now(), events);
 }

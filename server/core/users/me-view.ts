@@ -1,6 +1,7 @@
 import type { HouseholdSummary, Me, PendingBinding } from '../../../typings/user';
 import { addressOf } from '../households/address';
 import type { Store } from '../ports/store';
+import { streetsOf } from '../street/scope';
 import type { User } from './model';
 
 /** The Me response, built from a whitelist of fields: no openid, no phone. */
@@ -9,6 +10,11 @@ export async function meView(store: Store, user: User): Promise<Me> {
     userId: user._id,
     name: user.name,
     roles: user.roles,
+    streets: (await streetsOf(store, user._id)).map((s) => ({
+      role: 'street',
+      streetId: s._id,
+      name: s.name,
+    })),
     household: user.householdId ? await householdSummary(store, user.householdId) : null,
     pendingBinding: await pendingBindingOf(store, user._id),
     createdAt: user.createdAt,

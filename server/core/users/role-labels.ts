@@ -11,6 +11,7 @@ export const roleLabels = {
   leader: '网格长',
   staff: '社区工作人员',
   secretary: '书记',
+  street: '街道工作人员',
 } as const satisfies Record<Role, string>;
 
 export function roleLabel(role: Role): string {

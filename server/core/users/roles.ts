@@ -6,7 +6,8 @@ import { toIso } from '../time/shanghai';
 import { loadActor } from './actor';
 import { meView } from './me-view';
 import type { User } from './model';
-import { requireCommunityStaff, sameGrant } from './permissions';
+import { isCommunityStaff, requireCommunityStaff, sameGrant } from './permissions';
+import { overseesCommunity } from '../street/scope';
 import { withRoles } from './role-keys';
 
 /** Checks that the grant names a real scope: a leader's grid, a worker's micro-grid, in the community. */
@@ -48,7 +49,11 @@ async function changeRoles(
 ): Promise<Me> {
   const { store } = deps;
   const actor = await loadActor(store, caller);
-  requireCommunityStaff(actor, input.grant.communityId);
+  // The office of the community's street may grant too: a community it has just created has no staff yet.
+  if (!isCommunityStaff(actor, input.grant.communityId)) {
+    if (!(await overseesCommunity(store, actor._id, input.grant.communityId)))
+      requireCommunityStaff(actor, input.grant.communityId);
+  }
   const grant = await normalizeGrant(deps, input.grant);
   const target = await store.get('users', input.userId);
   if (!target) throw new AppError('USER.NOT_FOUND');
@@ -63,7 +68,10 @@ async function changeRoles(
   return meView(store, { ...target, roles } as User);
 }
 
-/** Staff grant a role in their own community. Granting a role the user holds changes nothing. */
+/**
+ * Staff grant a role in their own community, the street office in its communities (their first staff among
+ * them). Granting a role the user holds changes nothing.
+ */
 export function grantRole(
   deps: Pick<Deps, 'store' | 'clock'>,
   caller: Caller,

@@ -1,17 +1,19 @@
 /**
  * Whose tickets the workbench shows (DESIGN §6a): staff and the secretary see their community's, a grid
- * leader their grids'. Anyone else is refused. Letters (书记信箱) never appear: they are the secretary's alone.
+ * leader their grids', an officer of the community's street office (街道) the whole community. Anyone else is
+ * refused. Letters (书记信箱) never appear: they are the secretary's alone.
  */
 import { AppError } from '../errors';
 import type { Store, Where } from '../ports/store';
 import type { User } from '../users/model';
 import { isCommunityStaff } from '../users/permissions';
+import { overseesCommunity } from '../street/scope';
 
 export type WorkbenchScopeOf =
   { kind: 'community'; communityId: string } | { kind: 'grid'; communityId: string; gridIds: string[] };
 
 /** The caller's scope in the community, or AUTH.FORBIDDEN. */
-export function scopeOf(user: User, communityId: string): WorkbenchScopeOf {
+export async function scopeOf(store: Store, user: User, communityId: string): Promise<WorkbenchScopeOf> {
   if (isCommunityStaff(user, communityId)) return { kind: 'community', communityId };
   const gridIds = [
     ...new Set(
@@ -20,8 +22,9 @@ export function scopeOf(user: User, communityId: string): WorkbenchScopeOf {
       ),
     ),
   ];
-  if (gridIds.length === 0) throw new AppError('AUTH.FORBIDDEN');
-  return { kind: 'grid', communityId, gridIds };
+  if (gridIds.length > 0) return { kind: 'grid', communityId, gridIds };
+  if (await overseesCommunity(store, user._id, communityId)) return { kind: 'community', communityId };
+  throw new AppError('AUTH.FORBIDDEN');
 }
 
 /**

@@ -31,7 +31,7 @@ export async function workbenchPage(
 ): Promise<WorkbenchPage> {
   const { store } = deps;
   const user = await loadActor(store, caller);
-  const scope = scopeOf(user, input.communityId);
+  const scope = await scopeOf(store, user, input.communityId);
   const { filter } = input;
   const bounds = dayBounds(filter);
   const cursor = decodeCursor(input.cursor);
@@ -62,7 +62,7 @@ export async function workbenchScope(
 ): Promise<WorkbenchScope> {
   const { store } = deps;
   const user = await loadActor(store, caller);
-  const scope = scopeOf(user, input.communityId);
+  const scope = await scopeOf(store, user, input.communityId);
   const community = await store.get('communities', input.communityId);
   if (!community) throw new AppError('COMMUNITY.NOT_FOUND');
   const where = { communityId: community._id };

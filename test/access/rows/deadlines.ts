@@ -13,6 +13,8 @@ const RUNS_COMMUNITY = {
   secretary: ['sameCommunity'],
   otherStaff: ['otherCommunity'],
 } as const;
+/** Setting up a community (deadlines, calendar, map): its staff, and the office of its street (A's, not B's). */
+const SETS_UP = { ...RUNS_COMMUNITY, street: ['sameCommunity'] } as const;
 const RUNS = { staff: IN_A, secretary: IN_A, otherStaff: ['otherCommunity'] } as const;
 const LEADS = { leader: ['own', 'sameMicroGrid', 'sameGrid'] } as const;
 const ASSIGNEE = { worker: ['own', 'sameMicroGrid'] } as const;
@@ -75,12 +77,12 @@ export const deadlineRows: Row[] = [
   }),
   row('grid', 'deadlines', {
     relations: COMMUNITY,
-    allow: RUNS_COMMUNITY,
+    allow: SETS_UP,
     request: async (w, c) => ({ req: { communityId: community(w, c) } }),
   }),
   row('grid', 'setDeadlines', {
     relations: COMMUNITY,
-    allow: RUNS_COMMUNITY,
+    allow: SETS_UP,
     request: async (w, c) => ({
       req: {
         communityId: community(w, c),
@@ -97,34 +99,34 @@ export const deadlineRows: Row[] = [
   }),
   row('grid', 'calendar', {
     relations: COMMUNITY,
-    allow: RUNS_COMMUNITY,
+    allow: SETS_UP,
     request: async (w, c) => ({ req: { communityId: community(w, c) } }),
   }),
   row('grid', 'setWorkingHours', {
     relations: COMMUNITY,
-    allow: RUNS_COMMUNITY,
+    allow: SETS_UP,
     request: async (w, c) => ({
       req: { communityId: community(w, c), periods: [{ start: '09:00', end: '17:00' }] },
     }),
   }),
   row('grid', 'importHolidays', {
     relations: COMMUNITY,
-    allow: RUNS_COMMUNITY,
+    allow: SETS_UP,
     request: async (w, c) => ({
       req: { communityId: community(w, c), year: 2027, holidays: ['2027-01-01'], workdays: [] },
     }),
   }),
-  // The street office's own actions: no role of the matrix works in a street office (they are tested as the
-  // street officer in test/street/street-office.test.ts), so every cell here is a refusal.
+  // The street office's own actions: its officer's street (the ranking of its communities), and a new
+  // community in it; everyone else works in no street office.
   row('grid', 'street', {
     relations: ['own'],
-    allow: {},
+    allow: { street: ['own'] },
     refusedWith: ['STREET.NOT_FOUND', 'AUTH.UNAUTHENTICATED'],
     request: async () => ({ req: {} }),
   }),
   row('grid', 'createCommunity', {
     relations: ['own'],
-    allow: {},
+    allow: { street: ['own'] },
     refusedWith: ['STREET.NOT_FOUND', 'AUTH.UNAUTHENTICATED'],
     request: async () => ({
       req: { name: '矩阵社区', communityCode: '099', center: { lat: 36.2, lng: 103.9 } },
@@ -133,7 +135,7 @@ export const deadlineRows: Row[] = [
   row('grid', 'replaceMap', {
     // A dry run of the community's own map: the plan, nothing written.
     relations: COMMUNITY,
-    allow: RUNS_COMMUNITY,
+    allow: SETS_UP,
     request: async (w, c) => {
       const s = w.slot(c.relation);
       const out = await w.ok<{ text: string | null }>(s.secretary, 'grid', 'export', {
@@ -145,7 +147,7 @@ export const deadlineRows: Row[] = [
   }),
   row('grid', 'retire', {
     relations: COMMUNITY,
-    allow: RUNS_COMMUNITY,
+    allow: SETS_UP,
     request: async (w, c) => {
       const s = w.slot(c.relation);
       const ring = [

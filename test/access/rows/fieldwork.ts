@@ -12,6 +12,7 @@ const USERS = {
   staff: OWN,
   secretary: OWN,
   otherStaff: OWN,
+  street: OWN,
 } as const;
 /** Templates, plans, care groups: the caller's community, or another. */
 const COMMUNITY: readonly MatrixRelation[] = ['sameCommunity', 'otherCommunity'];

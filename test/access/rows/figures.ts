@@ -25,6 +25,8 @@ export const figureRows: Row[] = [
       staff: ['sameGrid', 'sameCommunity'],
       secretary: ['sameGrid', 'sameCommunity'],
       otherStaff: ['otherCommunity'],
+      // The street office: every community of its street, and any grid of one (never another street's).
+      street: ['sameGrid', 'sameCommunity'],
     },
     request: async (w, c) => {
       const slot = w.slot(c.relation);
@@ -34,8 +36,16 @@ export const figureRows: Row[] = [
   row('ticket', 'exportFigures', {
     // The whole community's workbook: staff only (a leader asks for their grid, as above).
     relations: COMMUNITIES,
-    allow: STAFF_OF,
+    allow: { ...STAFF_OF, street: ['sameCommunity'] },
     request: async (w, c) => ({ req: { communityId: w.slot(c.relation).communityId, ...MONTHS } }),
+  }),
+  row('ticket', 'streetFigures', {
+    // 街道考核: the street office's own street (A's); nobody else works in a street office.
+    relations: ['own'],
+    allow: { street: ['own'] },
+    refusedWith: ['STREET.NOT_FOUND', 'AUTH.UNAUTHENTICATED'],
+    request: async () => ({ req: MONTHS, subject: 'c_wujiayuan' }),
+    grants: (data, subject) => JSON.stringify(data).includes(JSON.stringify(subject)),
   }),
   row('ticket', 'reconcileFigures', {
     relations: COMMUNITIES,

@@ -10,6 +10,8 @@ const RUNS = {
   secretary: ['sameCommunity'],
   otherStaff: ['otherCommunity'],
 } as const;
+/** Setting up a community's map and ledger: its staff, and the office of its street (A's, not B's). */
+const SETS_UP = { ...RUNS, street: ['sameCommunity'] } as const;
 
 const community = (w: World, c: Cell) => w.slot(c.relation).communityId;
 /** A member of the place's roster (its primary worker's entry). */
@@ -38,6 +40,8 @@ export const gridRows: Row[] = [
       staff: ['sameMicroGrid', 'sameGrid', 'sameCommunity'],
       secretary: ['sameMicroGrid', 'sameGrid', 'sameCommunity'],
       otherStaff: ['otherCommunity'],
+      // The street office previews routing in its communities, as their staff do.
+      street: ['sameMicroGrid', 'sameGrid', 'sameCommunity'],
     },
     request: async (w, c) => ({
       req: {
@@ -50,19 +54,19 @@ export const gridRows: Row[] = [
   }),
   row('grid', 'map', {
     relations: COMMUNITY,
-    allow: RUNS,
+    allow: SETS_UP,
     request: async (w, c) => ({ req: { communityId: community(w, c) } }),
   }),
   row('grid', 'importBoundaries', {
     relations: COMMUNITY,
-    allow: RUNS,
+    allow: SETS_UP,
     request: async (w, c) => ({
       req: { communityId: community(w, c), text: await exported(w, c, 'boundaries') },
     }),
   }),
   row('grid', 'importLedger', {
     relations: COMMUNITY,
-    allow: RUNS,
+    allow: SETS_UP,
     request: async (w, c) => ({
       req: {
         communityId: community(w, c),
@@ -74,7 +78,7 @@ export const gridRows: Row[] = [
   }),
   row('grid', 'export', {
     relations: COMMUNITY,
-    allow: RUNS,
+    allow: SETS_UP,
     request: async (w, c) => ({ req: { communityId: community(w, c), kind: 'members', format: 'csv' } }),
   }),
   row('grid', 'members', {

@@ -12,6 +12,7 @@ const USERS = {
   staff: OWN,
   secretary: OWN,
   otherStaff: OWN,
+  street: OWN,
 } as const;
 
 /** A message to the cell's person: the caller (own) or the place's resident, from a ticket they filed. */

@@ -16,6 +16,7 @@ const USERS = {
   staff: OWN,
   secretary: OWN,
   otherStaff: OWN,
+  street: OWN,
 } as const;
 /** A notice the caller composed (own), one of the caller's community, one of another. */
 const MANAGED: readonly MatrixRelation[] = ['own', 'sameCommunity', 'otherCommunity'];
@@ -210,6 +211,7 @@ export const noticeRows: Row[] = [
       staff: TARGETED,
       secretary: TARGETED,
       otherStaff: TARGETED,
+      street: TARGETED,
     },
     request: async (w, c) => {
       const n = await w.notice(c, { state: 'published' });

@@ -25,6 +25,7 @@ const HOLDERS = {
   staff: ALL,
   secretary: ALL,
   otherStaff: ALL,
+  street: ALL,
 } as const;
 /** Who decides a binding request of the place: its micro-grid's worker, its grid's leader, its staff. */
 const DECIDERS = {

@@ -16,6 +16,7 @@ export const schedulerRows: Row[] = [
       staff: OWN,
       secretary: OWN,
       otherStaff: OWN,
+      street: OWN,
     },
     request: async () => ({ req: {} }),
   }),

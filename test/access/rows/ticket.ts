@@ -13,6 +13,7 @@ const FILERS = {
   staff: OWN,
   secretary: OWN,
   otherStaff: OWN,
+  street: OWN,
 } as const;
 /** Those who work a ticket of the home micro-grid and grid, by relation. */
 const WORKS = { worker: ['own', 'sameMicroGrid'], leader: ['own', 'sameMicroGrid', 'sameGrid'] } as const;
@@ -44,6 +45,7 @@ export const ticketRows: Row[] = [
       staff: ['sameMicroGrid', 'sameGrid', 'sameCommunity', 'otherCommunity'],
       secretary: ['sameMicroGrid', 'sameGrid', 'sameCommunity', 'otherCommunity'],
       otherStaff: ['sameMicroGrid', 'sameGrid', 'sameCommunity', 'otherCommunity'],
+      street: ['sameMicroGrid', 'sameGrid', 'sameCommunity', 'otherCommunity'],
     },
     request: async (w, c) => {
       const s = w.slot(c.relation);
@@ -103,7 +105,8 @@ export const ticketRows: Row[] = [
     grants: listed,
   }),
   row('ticket', 'get', {
-    allow: { ...FILERS, ...WORKS, ...RUNS, otherStaff: ['own', 'otherCommunity'] },
+    // The street office reads its communities' tickets (masked), as it sees them on the workbench.
+    allow: { ...FILERS, ...WORKS, ...RUNS, otherStaff: ['own', 'otherCommunity'], street: IN_A },
     request: onTicket('assigned', () => ({})),
     refusedWith: ['TICKET.NOT_FOUND', 'AUTH.UNAUTHENTICATED'],
   }),

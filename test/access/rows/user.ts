@@ -10,6 +10,7 @@ const USERS = {
   staff: OWN,
   secretary: OWN,
   otherStaff: OWN,
+  street: OWN,
 } as const;
 const COMMUNITY: readonly MatrixRelation[] = ['sameCommunity', 'otherCommunity'];
 const RUNS = {
@@ -18,6 +19,9 @@ const RUNS = {
   otherStaff: ['otherCommunity'],
 } as const;
 
+/** Roles in a community: its staff, and the office of its street (A's, not B's). */
+const GRANTS = { ...RUNS, street: ['sameCommunity'] } as const;
+
 export const userRows: Row[] = [
   row('user', 'login', { relations: OWN, allow: USERS, request: async () => ({ req: { name: '测试' } }) }),
   row('user', 'me', { relations: OWN, allow: USERS, request: async () => ({ req: {} }) }),
@@ -25,7 +29,7 @@ export const userRows: Row[] = [
   row('user', 'myGridWorker', { relations: OWN, allow: USERS, request: async () => ({ req: {} }) }),
   row('user', 'grantRole', {
     relations: COMMUNITY,
-    allow: RUNS,
+    allow: GRANTS,
     request: async (w, c) => {
       const s = w.slot(c.relation);
       return {
@@ -38,7 +42,7 @@ export const userRows: Row[] = [
   }),
   row('user', 'revokeRole', {
     relations: COMMUNITY,
-    allow: RUNS,
+    allow: GRANTS,
     request: async (w, c) => {
       const s = w.slot(c.relation);
       return {

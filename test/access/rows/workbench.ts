@@ -8,6 +8,8 @@ import type { World } from '../world';
 /** A leader's scope is their grid: tickets of the home micro-grid and grid, their own among them. */
 const LEADS = ['own', 'sameMicroGrid', 'sameGrid'] as const;
 const RUNS = { staff: IN_A, secretary: IN_A, otherStaff: ['otherCommunity'] } as const;
+/** The street office oversees every ticket of its street's communities (A), none of another street's (B). */
+const OVERSEES = { street: IN_A } as const;
 
 /** Allowed means the subject (a ticket, a grid) is named in the answer. */
 const listed = (data: unknown, subject: string | undefined) => mentions(data, subject);
@@ -22,8 +24,9 @@ function inCommunity(w: World, c: Cell) {
 
 export const workbenchRows: Row[] = [
   row('ticket', 'workbench', {
-    // Staff: their community's tickets; a leader: their grid's. A ticket elsewhere is not listed.
-    allow: { leader: LEADS, ...RUNS },
+    // Staff: their community's tickets; a leader: their grid's; the street office: its communities'. A ticket
+    // elsewhere is not listed.
+    allow: { leader: LEADS, ...RUNS, ...OVERSEES },
     request: async (w, c) => {
       const built = await inCommunity(w, c)();
       return built && { ...built, req: { ...built.req, filter: {} } };
@@ -32,7 +35,7 @@ export const workbenchRows: Row[] = [
   }),
   row('ticket', 'workbenchScope', {
     // The filters' grids: a leader's scope names their grid only.
-    allow: { leader: LEADS, ...RUNS },
+    allow: { leader: LEADS, ...RUNS, ...OVERSEES },
     request: async (w, c) => {
       const s = w.slot(c.relation);
       return { req: { communityId: s.communityId }, subject: s.gridId };

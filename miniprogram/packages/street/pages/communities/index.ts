@@ -1,7 +1,7 @@
 /**
  * The street office's communities 街道社区: ranked by the share of tickets closed, then by fewest escalated;
- * a form creates a new community (name, 3-digit code, centre picked on the map), whose grid map is then
- * imported from the grid-map page.
+ * a form creates a new community (name, 3-digit code, centre picked on the map), whose grids, micro-grids and
+ * buildings are then imported on the community-setup page a tap on its row opens.
  */
 import type { LatLng } from '../../../../../typings/common';
 import type { StreetCommunityRow } from '../../../../../typings/grid';
@@ -104,12 +104,17 @@ Component({
       }
     },
 
-    /** The community's map: import or replace it there. */
+    /** The community's grid setup: import or replace its map and buildings there. */
     onRowTap(
-      event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>,
+      event: WechatMiniprogram.TouchEvent<
+        Record<string, never>,
+        Record<string, never>,
+        { id: string; name: string }
+      >,
     ) {
+      const { id, name } = event.currentTarget.dataset;
       wx.navigateTo({
-        url: `/packages/staff/pages/grid-map/index?communityId=${event.currentTarget.dataset.id}`,
+        url: `/packages/street/pages/community-setup/index?communityId=${id}&name=${encodeURIComponent(name)}`,
       });
     },
   },
