@@ -7,6 +7,7 @@
 import type { MapPlanItem, MapReplacePlan } from '../../../../../typings/grid';
 import { importBuildings, replaceMap } from '../../../../services/street';
 import { chooseTextFile } from '../../../../services/text-file';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 const message = (error: unknown, fallback: string) => (error as { message?: string }).message || fallback;
 
@@ -27,6 +28,7 @@ const blocked = (plan: MapReplacePlan) => plan.retire.some((i) => !!i.blockedBy)
 let mapText = '';
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     communityName: '',

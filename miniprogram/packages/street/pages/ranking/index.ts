@@ -10,6 +10,7 @@ import type {
   StreetFiguresView,
 } from '../../../../../typings/figures';
 import { streetFigures } from '../../../../services/street';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 /** The periods offered, as month counts ending this month. */
 const PERIODS = [
@@ -49,6 +50,7 @@ function lineOf(r: StreetFigureRow, rankBy: RankedFigureId): Line {
 let view: StreetFiguresView | null = null;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     streetId: '',
     streetName: '',
