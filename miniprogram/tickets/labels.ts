@@ -1,4 +1,7 @@
-/** A ticket's states, timeline events and inbox tabs in Chinese: one table each, exhaustive over the contract. */
+/**
+ * A ticket's states, timeline events and inbox tabs in Chinese: one table each, exhaustive over the contract.
+ * `statusLabels` is the server's push vocabulary too (server/core/notifications/status-words.ts; a test checks).
+ */
 import type { DeadlineKind, InboxTab, TicketEventType, TicketStatus } from '../../typings/ticket';
 
 export const statusLabels = {
