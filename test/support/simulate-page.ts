@@ -33,7 +33,9 @@ export async function renderPage(
   page: string,
   query: Record<string, string> = {},
 ): Promise<Comp> {
-  const id = simulate.load(join(__dirname, '../../miniprogram', page));
+  const root = join(__dirname, '../../miniprogram');
+  // rootPath: components named from the root (/components/list-state/index) resolve as in WeChat.
+  const id = simulate.load(join(root, page), { rootPath: root });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   (comp.instance as unknown as { onLoad(q: object): void }).onLoad(query);
