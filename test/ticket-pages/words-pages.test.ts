@@ -170,4 +170,19 @@ describe('words and list states on the ticket pages', () => {
     expect(order.findIndex((t) => t.startsWith('附近已有同类问题'))).toBe(order.indexOf('问题位置') + 1);
     expect(order.findIndex((t) => t.startsWith('附近已有同类问题'))).toBeLessThan(order.indexOf('问题描述'));
   });
+
+  test("the worker's 入户走访 list says 加载中, then 没有待走访的通知; a lost answer offers 重试", async () => {
+    network.loseNextAnswerOf = 'visitTasks';
+    const visits = await renderPage(h, 'packages/worker/pages/visits/index', WORKER);
+    await visits.until(() =>
+      expect(visits.inner('#list-state', '.error-text')).toEqual(['网络不稳定，请重试']),
+    );
+    expect(visits.inner('#list-state', '.empty-text')).toEqual([]);
+
+    visits.comp.querySelector('#list-state')!.querySelector('.retry-btn')!.dispatchEvent('tap');
+    await visits.until(() =>
+      expect(visits.inner('#list-state', '.empty-text')).toEqual(['没有待走访的通知']),
+    );
+    expect(visits.inner('#list-state', '.error-text')).toEqual([]);
+  });
 });

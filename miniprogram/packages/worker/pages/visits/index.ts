@@ -34,6 +34,8 @@ Component({
       label: visitOutcomeLabels[key],
     })),
     busy: '',
+    loading: false,
+    loaded: false,
     error: '',
   },
   methods: {
@@ -46,7 +48,11 @@ Component({
         wx.stopPullDownRefresh(),
       );
     },
+    onRetry() {
+      return this.loadTasks();
+    },
     async loadTasks() {
+      this.setData({ loading: true, error: '' });
       try {
         const tasks = await visitTasks();
         this.setData({
@@ -56,10 +62,12 @@ Component({
             timeText: timeText(t.publishedAt),
           })),
           list: null,
-          error: '',
+          loaded: true,
         });
       } catch (error) {
-        this.setData({ error: (error as { message?: string }).message ?? '加载失败' });
+        this.setData({ list: null, error: (error as { message?: string }).message ?? '加载失败，请点重试' });
+      } finally {
+        this.setData({ loading: false });
       }
     },
     onTapTask(e: WechatMiniprogram.TouchEvent) {
