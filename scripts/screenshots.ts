@@ -118,7 +118,7 @@ const TDESIGN_STUBS: Record<string, { template: string; properties: Record<strin
     },
     'tdesign-miniprogram/switch/switch': {
       template:
-        "<view class=\"t-switch\"><view class=\"t-switch__body t-switch--medium {{value ? 't-switch__body--checked' : ''}}\">" +
+        '<view class="t-switch"><view class="t-switch__body t-switch--medium {{value ? \'t-switch__body--checked\' : \'\'}}">' +
         "<view class=\"t-switch__dot {{value ? 't-switch__dot--checked' : ''}}\"></view></view></view>",
       properties: { value: 'Boolean', label: 'Array' },
       wxss: 'switch/switch.wxss',

@@ -56,7 +56,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'FIGURES.RANGE_INVALID': '统计月份请写作 2026-06 这样的年月，起始不晚于截止，最多 12 个月',
   'NOTICE.NOT_FOUND': '找不到这条通知，可能已撤回，请返回通知列表刷新',
   'NOTICE.STALE_VERSION': '通知已被他人修改，请刷新后再操作',
-  'NOTICE.PUBLISHED_ON_SCHEDULE': '这条通知已按设定的时间自动发布，请刷新后查看；如需修改，请在已发布的通知上更正',
+  'NOTICE.PUBLISHED_ON_SCHEDULE':
+    '这条通知已按设定的时间自动发布，请刷新后查看；如需修改，请在已发布的通知上更正',
   'NOTICE.INVALID_STATE': '通知当前状态下不能进行此操作，请刷新后查看',
   'NOTICE.BODY_INVALID': '通知正文格式有误，请检查段落和链接',
   'NOTICE.AUDIENCE_INVALID': '发布范围有误：所选网格或微网格不属于本社区，请重新选择',

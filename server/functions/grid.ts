@@ -175,7 +175,9 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     input: z.object({
       streetId: id.optional(),
       name: z.string().trim().min(2).max(30),
-      communityCode: z.string().refine((code) => /^\d{3}$/.test(code), { message: '应为 3 位数字，请重新填写' }),
+      communityCode: z
+        .string()
+        .refine((code) => /^\d{3}$/.test(code), { message: '应为 3 位数字，请重新填写' }),
       center: latLngSchema,
     }),
     run: (deps, caller, input) => createCommunity(deps, caller, input),

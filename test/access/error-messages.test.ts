@@ -17,7 +17,8 @@ function sources(dir: string): string[] {
 
 const saysNextStep = (message: string) => message.includes('请');
 // Ids look like tk_x, u-1, outbox_…; English words are three letters or more (GeoJSON, MB and 2026-06 are fine).
-const showsIdOrEnglish = (message: string) => /\b[a-z]+[_-][a-z0-9]+\b|\b(?!GeoJSON\b)[A-Za-z]{3,}\b/.test(message);
+const showsIdOrEnglish = (message: string) =>
+  /\b[a-z]+[_-][a-z0-9]+\b|\b(?!GeoJSON\b)[A-Za-z]{3,}\b/.test(message);
 
 test.each(Object.entries(errorMessages))('%s says what to do next, with no id', (_code, message) => {
   expect({ message, next: saysNextStep(message), id: showsIdOrEnglish(message) }).toEqual({

@@ -69,7 +69,11 @@ describe('scheduled notices', () => {
     });
     w.h.clock.set('2026-06-20T10:00:30+08:00');
     await w.h.anonymous('scheduler', 'tick', {});
-    const edit = { noticeId: draft.noticeId, version: scheduled.version, content: content({ title: '改个标题' }) };
+    const edit = {
+      noticeId: draft.noticeId,
+      version: scheduled.version,
+      content: content({ title: '改个标题' }),
+    };
 
     const late = await w.staff.call('notice', 'edit', edit);
     const lateWithdraw = await w.staff.call('notice', 'withdraw', { ...edit, reason: '不发了' });
@@ -86,7 +90,11 @@ describe('scheduled notices', () => {
       audience: grids('g_wujiayuan_02'),
       ...content(),
     });
-    await w.staff.ok('notice', 'edit', { noticeId: draft.noticeId, version: draft.version, content: content() });
+    await w.staff.ok('notice', 'edit', {
+      noticeId: draft.noticeId,
+      version: draft.version,
+      content: content(),
+    });
 
     const stale = await w.staff.call('notice', 'edit', {
       noticeId: draft.noticeId,

@@ -39,7 +39,10 @@ export async function renderPage(
 ): Promise<Comp> {
   const root = join(__dirname, '../../miniprogram');
   // rootPath: components named from the root (/components/list-state/index) resolve as in WeChat.
-  const id = simulate.load(join(root, page), { rootPath: root, ...(usingComponents ? { usingComponents } : {}) });
+  const id = simulate.load(join(root, page), {
+    rootPath: root,
+    ...(usingComponents ? { usingComponents } : {}),
+  });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   (comp.instance as unknown as { onLoad(q: object): void }).onLoad(query);

@@ -17,10 +17,12 @@ function shownText(wxml: string): string {
 const ID_NAME = /(?:^|[^\w$])(?:[A-Za-z$]\w*Ids?|_id|id|openid|openId)(?![\w$])/;
 
 function idsShown(wxml: string): string[] {
-  return [...shownText(wxml).matchAll(/\{\{([^}]*)\}\}/g)]
-    .map((m) => m[1] ?? '')
-    // Quoted text inside an expression ('已提交') is words, not a name.
-    .filter((expression) => ID_NAME.test(expression.replace(/'[^']*'|"[^"]*"/g, "''")));
+  return (
+    [...shownText(wxml).matchAll(/\{\{([^}]*)\}\}/g)]
+      .map((m) => m[1] ?? '')
+      // Quoted text inside an expression ('已提交') is words, not a name.
+      .filter((expression) => ID_NAME.test(expression.replace(/'[^']*'|"[^"]*"/g, "''")))
+  );
 }
 
 test('the check can fail: an id between tags is found, the same id in an attribute is not', () => {

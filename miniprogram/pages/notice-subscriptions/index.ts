@@ -36,7 +36,9 @@ Component({
       }
     },
     /** TDesign's switch says its new value; the choice follows it (saved with 保存). */
-    onSwitchChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }, Record<string, never>, { index: number }>) {
+    onSwitchChange(
+      e: WechatMiniprogram.CustomEvent<{ value: boolean }, Record<string, never>, { index: number }>,
+    ) {
       this.setData({ [`choices[${Number(e.currentTarget.dataset.index)}].on`]: !!e.detail.value });
     },
     onSave() {

@@ -154,7 +154,9 @@ export async function revokeHouseholdCode(
   await staffOf(deps, caller, input.communityId);
   const code = await deps.store.get('householdCodes', input.codeId);
   if (!code || code.communityId !== input.communityId)
-    throw new AppError('HOUSEHOLD.CODE_FORGED', { message: '住户码无法识别，请向社区工作人员索取新的住户码' });
+    throw new AppError('HOUSEHOLD.CODE_FORGED', {
+      message: '住户码无法识别，请向社区工作人员索取新的住户码',
+    });
   const revoked =
     code.revokedAt === null
       ? { ...code, revokedAt: toIso(deps.clock.now()), version: code.version + 1 }

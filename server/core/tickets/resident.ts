@@ -42,12 +42,9 @@ export function confirmTicket(deps: Deps, caller: Caller, input: Req<'confirm'>)
       const out = [];
       if (next.followerUserIds.length > 0)
         out.push(
-          toResidents(
-            next,
-            'ticketClosed',
-            { title: '工单已办结', body: '发起人已确认问题解决' },
-            [next.reporterUserId],
-          ),
+          toResidents(next, 'ticketClosed', { title: '工单已办结', body: '发起人已确认问题解决' }, [
+            next.reporterUserId,
+          ]),
         );
       if (current.assignee)
         out.push(
