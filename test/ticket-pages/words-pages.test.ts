@@ -185,4 +185,23 @@ describe('words and list states on the ticket pages', () => {
     );
     expect(visits.inner('#list-state', '.error-text')).toEqual([]);
   });
+
+  test("the worker's 待办 says a failed load once, with 重试, and no empty section under it", async () => {
+    network.loseNextAnswerOf = 'due';
+    const due = await renderPage(h, 'packages/worker/pages/field-due/index', WORKER);
+    await due.until(() =>
+      expect(due.inner('#inspections-state', '.error-text')).toEqual(['网络不稳定，请重试']),
+    );
+    expect(due.inner('#inspections-state', '.empty-text')).toEqual([]);
+    expect(due.inner('#visits-state', '.empty-text')).toEqual([]);
+
+    due.comp.querySelector('#inspections-state')!.querySelector('.retry-btn')!.dispatchEvent('tap');
+    await due.until(() => expect(due.inner('#inspections-state', '.error-text')).toEqual([]));
+    // Answered: rows or the empty text, one or the other.
+    await due.until(() =>
+      expect(
+        due.texts('.inspection').length + due.inner('#inspections-state', '.empty-text').length,
+      ).toBeGreaterThan(0),
+    );
+  });
 });
