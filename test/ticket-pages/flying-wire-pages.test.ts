@@ -109,8 +109,19 @@ describe('scenario 1 through the pages: flying-wire charging in 六四一三小�
 
     await detail.tap('.confirm-btn');
     await detail.until(() => expect(detail.text('.status')).toBe('已完成'));
-    // Confirming opens the rating straight away.
+    // Confirming opens the rating straight away, with no stars chosen for her and no way to send none.
+    expect(detail.texts('.star')).toEqual(['☆', '☆', '☆', '☆', '☆']);
+    expect(detail.has('.star.on')).toBe(false);
+    expect(detail.has('.stars-hint')).toBe(true);
+    expect(detail.comp.querySelector('.rate-submit')!.toJSON().attrs).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'disabled', value: true })]),
+    );
+    await detail.tap('.rate-submit');
+    expect(wxMock.showToast).toHaveBeenLastCalledWith({ title: '请先点选星级', icon: 'none' });
+    expect(await h.as(LIU).ok('ticket', 'get', { ticketId })).toMatchObject({ rating: null });
     await detail.tap('#star-4');
+    expect(detail.texts('.star')).toEqual(['★', '★', '★', '★', '☆']);
+    expect(detail.has('.stars-hint')).toBe(false);
     await detail.input('.comment-input', '处理很及时');
     await detail.tap('.rate-submit');
     await detail.until(() => expect(detail.text('.stars-text')).toBe('★★★★☆'));

@@ -7,12 +7,14 @@ import type { HouseholdCodePreview } from '../../../typings/user';
 import { ApiCallError } from '../../services/api';
 import { bindHousehold, previewHouseholdCode } from '../../services/user';
 import { sceneFromQuery, sceneFromScan } from './scene';
+import { textSizeBehavior } from '../../theme/text-size';
 
 function messageOf(error: unknown): string {
   return error instanceof ApiCallError ? error.message : '出了点问题，请稍后重试';
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     code: '',
     preview: null as HouseholdCodePreview | null,

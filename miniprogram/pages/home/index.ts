@@ -4,6 +4,7 @@ import { roleLabels } from '../../labels/roles';
 import { showApiError } from '../../services/api';
 import { claimInvite, login } from '../../services/user';
 import { entriesFor, type HomeEntry } from './entries';
+import { textSizeBehavior } from '../../theme/text-size';
 
 interface HomeData {
   loading: boolean;
@@ -18,6 +19,7 @@ interface HomeData {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     loading: true,
     name: '',

@@ -6,6 +6,7 @@
 import type { MessageView } from '../../../typings/message';
 import { listMessages, markAllRead, markRead, showUnreadBadge } from '../../services/message';
 import { messageKindLabels } from './kinds';
+import { textSizeBehavior } from '../../theme/text-size';
 
 interface MessageItem extends MessageView {
   kindLabel: string;
@@ -27,6 +28,7 @@ function item(view: MessageView): MessageItem {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     items: [] as MessageItem[],
     unread: 0,

@@ -1,14 +1,16 @@
-/** 我的: who I am, my roles in words, my household. */
+/** 我的: who I am, my roles in words, my household, and 大字模式 for this phone. */
 import type { RoleGrant } from '../../../typings/user';
 import { roleLabels } from '../../labels/roles';
 import { showApiError } from '../../services/api';
 import { me } from '../../services/user';
+import { setLargeText, textSizeBehavior } from '../../theme/text-size';
 
 function grantText(grant: RoleGrant): string {
   return roleLabels[grant.role];
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: { name: '', roles: [] as string[], address: '' },
   methods: {
     async onShow() {
@@ -22,6 +24,9 @@ Component({
       } catch (error) {
         showApiError(error);
       }
+    },
+    onLargeTextChange(event: WechatMiniprogram.SwitchChange) {
+      setLargeText(event.detail.value);
     },
   },
 });

@@ -6,6 +6,7 @@
 import type { MyTicketsScope, TicketSummary } from '../../../typings/ticket';
 import { myTickets } from '../../services/ticket';
 import { ticketCard, type TicketCard } from '../../tickets/views';
+import { textSizeBehavior } from '../../theme/text-size';
 
 type Scope = Exclude<MyTicketsScope, 'all'>;
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
@@ -28,6 +29,7 @@ function promptOf(scope: Scope, summary: TicketSummary): string {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     tabs: [
       { key: 'open', label: '办理中' },

@@ -15,8 +15,10 @@ import {
   shareTokenFor,
 } from '../../services/notice';
 import { noticeCategoryLabels, timeText } from '../notices/categories';
+import { textSizeBehavior } from '../../theme/text-size';
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     noticeId: '',
     notice: null as NoticeDetail | null,

@@ -6,6 +6,7 @@ import type { NoticeCategory } from '../../../typings/notice';
 import { noticeSubscriptions, setNoticeSubscriptions } from '../../services/notice';
 import { askSubscription, preloadSubscribeTemplates } from '../../services/subscribe';
 import { noticeCategories, noticeCategoryLabels } from '../notices/categories';
+import { textSizeBehavior } from '../../theme/text-size';
 
 interface Choice {
   key: NoticeCategory;
@@ -17,6 +18,7 @@ const choicesOf = (chosen: NoticeCategory[]): Choice[] =>
   noticeCategories.map((key) => ({ key, label: noticeCategoryLabels[key], on: chosen.includes(key) }));
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     choices: choicesOf([]),
     loaded: false,

@@ -5,6 +5,7 @@
 import type { NoticeCategory, NoticeFeedItem } from '../../../typings/notice';
 import { noticeFeed } from '../../services/notice';
 import { noticeCategories, noticeCategoryLabels, timeText } from './categories';
+import { textSizeBehavior } from '../../theme/text-size';
 
 interface FeedItem extends NoticeFeedItem {
   categoryLabel: string;
@@ -18,6 +19,7 @@ const item = (n: NoticeFeedItem): FeedItem => ({
 });
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     tabs: [
       { key: '', label: '全部' },

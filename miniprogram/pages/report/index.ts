@@ -14,6 +14,7 @@ import { me } from '../../services/user';
 import { categoryGroups, categoryLabel } from '../../tickets/categories';
 import { ticketCard, type TicketCard } from '../../tickets/views';
 import { newClientRequestId, placeOf, type PlaceDraft, type PlaceMode } from './draft';
+import { textSizeBehavior } from '../../theme/text-size';
 
 const MAX_PHOTOS = 9;
 const MAX_DESCRIPTION = 1000;
@@ -28,6 +29,7 @@ type Input = WechatMiniprogram.Input;
 let nearbySerial = 0;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     groups: categoryGroups(),
     category: '' as TicketCategory | '',

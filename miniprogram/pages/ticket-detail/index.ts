@@ -14,6 +14,7 @@ import {
 } from '../../services/ticket';
 import { actOnTicket, POLL_MS } from '../../tickets/act';
 import { allowed, ticketPageView, type TicketPageView } from '../../tickets/views';
+import { textSizeBehavior } from '../../theme/text-size';
 
 const ACTIONS = [
   'cancel',
@@ -32,6 +33,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 const timers = new WeakMap<object, number>();
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     ticketId: '',
     version: 0,
@@ -39,7 +41,8 @@ Component({
     can: allowedNone(),
     panel: '' as Panel,
     reason: '',
-    stars: 5,
+    /** 0 until the resident taps a star: no rating is chosen for them. */
+    stars: 0,
     starList: [1, 2, 3, 4, 5],
     comment: '',
     acting: false,
@@ -169,11 +172,15 @@ Component({
     },
 
     async onRateSubmit() {
+      if (this.data.stars === 0) {
+        wx.showToast({ title: '请先点选星级', icon: 'none' });
+        return;
+      }
       const ok = await this.act(
         () => rateTicket(this.data.ticketId, this.data.stars, this.data.comment.trim()),
         '感谢您的评价',
       );
-      if (ok) this.setData({ panel: '', comment: '' });
+      if (ok) this.setData({ panel: '', comment: '', stars: 0 });
     },
 
     onPhotoTap(event: Dataset<{ url: string; urls: string[] }>) {

@@ -17,6 +17,7 @@ import {
 import { mergeCandidates } from '../../../../services/workbench';
 import { workbenchLine, type WorkbenchLine } from '../../../../tickets/workbench-views';
 import { staffCommunityId } from '../../staff-community';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 const ACTIONS = ['routeManually', 'reject', 'merge'] as const satisfies readonly TicketActionName[];
 type Panel = '' | 'route' | 'reject' | 'merge';
@@ -33,6 +34,7 @@ interface MicroGridChoice {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     cards: [] as TicketCard[],

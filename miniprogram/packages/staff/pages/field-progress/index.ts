@@ -3,8 +3,10 @@ import type { MicroGridProgress } from '../../../../../typings/field';
 import { exportProgress, progress } from '../../../../services/field';
 import { openSpreadsheet } from '../../../../services/spreadsheet';
 import { staffCommunityId } from '../../staff-community';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     month: '',

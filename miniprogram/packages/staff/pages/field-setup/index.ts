@@ -15,6 +15,7 @@ import { getRoster } from '../../../../services/grid';
 import { cadenceLabels, householdTagLabels } from '../../../../labels/field';
 import { categoryTable } from '../../../../tickets/categories';
 import { staffCommunityId } from '../../staff-community';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 const categoryByLabel = new Map<string, TicketCategory>(
   (Object.keys(categoryTable) as TicketCategory[]).map((key) => [categoryTable[key].label, key]),
@@ -37,6 +38,7 @@ export function parseItems(text: string): TemplateItem[] | null {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     templates: [] as Array<InspectionTemplateView & { itemsText: string }>,

@@ -7,6 +7,7 @@
 import type { FigureBreakdown, FigureId, FiguresRequest, FiguresView } from '../../../../../typings/figures';
 import { exportFigures, figures } from '../../../../services/figures';
 import { openSpreadsheet } from '../../../../services/spreadsheet';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Unit = FiguresView['columns'][number]['unit'];
 
@@ -77,6 +78,7 @@ function thisMonth(): string {
 let view: FiguresView | null = null;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     request: null as FiguresRequest | null,
     headline: [] as Array<{ id: FigureId; label: string; text: string }>,

@@ -7,6 +7,7 @@ import type { TicketCategory } from '../../../../../typings/ticket';
 import { getGridMap, routePoint } from '../../../../services/grid';
 import { categoryOptions, ruleLabels } from './labels';
 import { mapShapes, type MapPolygon, type NameMarker } from './shapes';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 interface AnswerView {
   place: string;
@@ -32,6 +33,7 @@ function answerView(a: RouteAnswer): AnswerView {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     name: '',

@@ -5,6 +5,7 @@
 import type { GridGroupView } from '../../../../../typings/notice';
 import { fixGroup, groups } from '../../../../services/notice';
 import { timeText } from '../../../../pages/notices/categories';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 interface GroupRow {
   bindingId: string;
@@ -46,6 +47,7 @@ function rows(grids: GridGroupView[]): GridRow[] {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     grids: [] as GridRow[],

@@ -13,6 +13,7 @@ import {
   revokeHouseholdCode,
 } from '../../../../services/household-codes';
 import { staffCommunityId } from '../../staff-community';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type CodeRow = HouseholdCodeView & { src: string };
 const rowsOf = (codes: HouseholdCodeView[]): CodeRow[] =>
@@ -23,6 +24,7 @@ const messageOf = (error: unknown) =>
     : ((error as { message?: string }).message ?? '出了点问题，请稍后重试');
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     buildings: [] as CodeBuildingView[],

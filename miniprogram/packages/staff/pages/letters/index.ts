@@ -2,6 +2,7 @@
 import { letters } from '../../../../services/ticket';
 import { ticketCard, type TicketCard } from '../../../../tickets/views';
 import { staffCommunityId } from '../../staff-community';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -10,6 +11,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 >;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     cards: [] as TicketCard[],

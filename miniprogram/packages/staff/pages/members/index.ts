@@ -4,6 +4,7 @@
  */
 import type { MemberDutyName, MemberView, RosterView } from '../../../../../typings/grid';
 import { getRoster, makePrimary, setOnDuty } from '../../../../services/grid';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 export const dutyLabels: Record<MemberDutyName, string> = {
   leader: '网格长',
@@ -41,6 +42,7 @@ function gridsOf(roster: RosterView): GridItem[] {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     secretary: '',

@@ -25,6 +25,7 @@ import {
 import { choosePdfs, choosePhotos, extensionOf, uploadFile } from '../../../../services/upload';
 import { noticeCategories, noticeCategoryLabels } from '../../../../pages/notices/categories';
 import { linkMarker, toBlocks } from './body-text';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 export const householdTagLabels: Record<NoticeHouseholdTag, string> = {
   elderly: '老年人',
@@ -54,6 +55,7 @@ interface Chip {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     title: '',

@@ -7,6 +7,7 @@ import type { CoverageCounts, CoverageView } from '../../../../../typings/notice
 import { exportCoverage, noticeCoverage } from '../../../../services/notice';
 import { openSpreadsheet } from '../../../../services/spreadsheet';
 import { timeText } from '../../../../pages/notices/categories';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 const POLL_MS = 15_000;
 
@@ -39,6 +40,7 @@ function rowsOf(view: CoverageView): GridRow[] {
 let timer: ReturnType<typeof setInterval> | null = null;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     noticeId: '',
     title: '',

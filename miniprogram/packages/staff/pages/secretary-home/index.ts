@@ -7,6 +7,7 @@ import { secretaryHome } from '../../../../services/workbench';
 import { me } from '../../../../services/user';
 import { ticketCard, type TicketCard } from '../../../../tickets/views';
 import { workbenchLine, type WorkbenchLine } from '../../../../tickets/workbench-views';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -15,6 +16,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 >;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     communityName: '',

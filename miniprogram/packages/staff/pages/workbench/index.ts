@@ -17,6 +17,7 @@ import { actOnTicket } from '../../../../tickets/act';
 import { categoryTable } from '../../../../tickets/categories';
 import { allowed, ticketPageView, type TicketPageView } from '../../../../tickets/views';
 import { statusTabs, workbenchLine, type WorkbenchLine } from '../../../../tickets/workbench-views';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type WorkbenchCategory = Exclude<TicketCategory, 'secretaryLetter'>;
 type Panel = '' | 'reassign' | 'reject' | 'merge';
@@ -46,6 +47,7 @@ function message(error: unknown, fallback: string): string {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     scope: null as WorkbenchScope | null,

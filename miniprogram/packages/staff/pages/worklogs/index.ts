@@ -4,6 +4,7 @@ import { exportWorklog, worklog } from '../../../../services/field';
 import { getRoster } from '../../../../services/grid';
 import { openSpreadsheet } from '../../../../services/spreadsheet';
 import { staffCommunityId } from '../../staff-community';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 interface Person {
   userId: string;
@@ -12,6 +13,7 @@ interface Person {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     month: '',

@@ -6,6 +6,7 @@
 import type { LatLng } from '../../../../../typings/common';
 import type { StreetCommunityRow } from '../../../../../typings/grid';
 import { createCommunity, streetView } from '../../../../services/street';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Input = WechatMiniprogram.Input;
 
@@ -22,6 +23,7 @@ function rowOf(r: StreetCommunityRow): Row {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     streetName: '',
     codePrefix: '',

@@ -7,6 +7,7 @@ import type { BindRequestView } from '../../../../../typings/user';
 import { ApiCallError } from '../../../../services/api';
 import { approveBindRequest, bindRequests, denyBindRequest } from '../../../../services/user';
 import { timeText } from '../../../../pages/notices/categories';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Row = BindRequestView & { membersText: string; timeText: string };
 
@@ -24,6 +25,7 @@ const messageOf = (error: unknown) =>
   error instanceof ApiCallError ? error.message : '出了点问题，请稍后重试';
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     loading: true,
     requests: [] as Row[],

@@ -6,10 +6,12 @@ import type { CareService, VisitOutcome } from '../../../../../typings/field';
 import { recordCareVisit } from '../../../../services/field';
 import { choosePhotos, uploadPhotos } from '../../../../services/upload';
 import { careOutcomeLabels, careServiceLabels } from '../../../../labels/field';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 let serial = 0;
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     dueId: '',
     place: '',

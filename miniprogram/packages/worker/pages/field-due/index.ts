@@ -6,8 +6,10 @@ import type { DueInspection, DueVisit } from '../../../../../typings/field';
 import { dueList } from '../../../../services/field';
 import { drafts, sendDraftsWhenOnline, sendKeptDrafts } from '../../../../services/field-drafts';
 import { dueText, householdTagLabels, taskStateLabels } from '../../../../labels/field';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     inspections: [] as Array<DueInspection & { stateLabel: string; dueLabel: string }>,
     visits: [] as Array<DueVisit & { tagText: string; dueLabel: string }>,

@@ -3,6 +3,7 @@ import type { InboxTab } from '../../../../../typings/ticket';
 import { inbox } from '../../../../services/ticket';
 import { inboxTabLabels } from '../../../../tickets/labels';
 import { ticketCard, type TicketCard } from '../../../../tickets/views';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -13,6 +14,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 const TABS = (Object.keys(inboxTabLabels) as InboxTab[]).map((key) => ({ key, label: inboxTabLabels[key] }));
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     tabs: TABS,
     tab: 'toSign' as InboxTab,

@@ -14,6 +14,7 @@ import {
 } from '../../../../services/field-drafts';
 import { choosePhotos } from '../../../../services/upload';
 import { itemResultLabels } from '../../../../labels/field';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 let serial = 0;
 function newRequestId(): string {
@@ -28,6 +29,7 @@ interface ItemView extends TemplateItem {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     taskId: '',
     clientRequestId: '',

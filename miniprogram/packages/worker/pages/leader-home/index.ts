@@ -6,6 +6,7 @@ import type { LeaderHome } from '../../../../../typings/workbench';
 import { me } from '../../../../services/user';
 import { leaderHome } from '../../../../services/workbench';
 import { workbenchLine, type WorkbenchLine } from '../../../../tickets/workbench-views';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -16,6 +17,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 const WORKBENCH = '/packages/staff/pages/workbench/index';
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     gridNames: '',

@@ -25,6 +25,7 @@ import { choosePhotos, uploadPhotos } from '../../../../services/upload';
 import { actOnTicket, POLL_MS } from '../../../../tickets/act';
 import { allowed, ticketPageView, type TicketPageView } from '../../../../tickets/views';
 import { commonParties, resolveMissing } from './evidence';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 const ACTIONS = [
   'accept',
@@ -52,6 +53,7 @@ const MAX_PHOTOS = 9;
 const timers = new WeakMap<object, number>();
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     ticketId: '',
     version: 0,

@@ -6,6 +6,7 @@
 import type { VisitList, VisitListItem, VisitOutcome, VisitTask } from '../../../../../typings/notice';
 import { recordVisit, visitList, visitTasks } from '../../../../services/notice';
 import { noticeCategoryLabels, timeText } from '../../../../pages/notices/categories';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 export const visitOutcomeLabels: Record<VisitOutcome, string> = {
   inPerson: '已入户告知',
@@ -25,6 +26,7 @@ function requestId(): string {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     tasks: [] as Array<VisitTask & { categoryLabel: string; timeText: string }>,
     list: null as (Omit<VisitList, 'unreached'> & { unreached: Household[] }) | null,

@@ -4,6 +4,7 @@
  */
 import type { WorklogDay, WorklogEntry } from '../../../../../typings/field';
 import { addWorklogNote, worklog } from '../../../../services/field';
+import { textSizeBehavior } from '../../../../theme/text-size';
 
 let serial = 0;
 
@@ -13,6 +14,7 @@ function shanghaiDate(now: Date): string {
 }
 
 Component({
+  behaviors: [textSizeBehavior],
   data: {
     month: '',
     today: '',
