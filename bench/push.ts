@@ -96,7 +96,7 @@ async function throughput(
     page: `/packages/resident/ticket/index?ticketId=ticket_${i}`,
     ticketId: `ticket_${i}`,
     communityId: 'community_bench',
-    facts: { subject: `${(i % 30) + 1}号楼下水井堵塞`, status: '已受理' },
+    facts: { subject: `${(i % 30) + 1}号楼下水井堵塞`, status: '已签收' },
     createdAt: now,
     state: 'pending',
   }));

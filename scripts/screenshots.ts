@@ -72,6 +72,13 @@ const TDESIGN_STUBS: Record<string, { template: string; properties: Record<strin
       properties: { theme: 'String', variant: 'String' },
       wxss: 'tag/tag.wxss',
     },
+    'tdesign-miniprogram/switch/switch': {
+      template:
+        '<view class="t-switch"><view class="t-switch__body t-switch--medium {{value ? \'t-switch__body--checked\' : \'\'}}">' +
+        "<view class=\"t-switch__dot {{value ? 't-switch__dot--checked' : ''}}\"></view></view></view>",
+      properties: { value: 'Boolean', label: 'Array' },
+      wxss: 'switch/switch.wxss',
+    },
   };
 
 const read = (path: string) => readFileSync(path, 'utf8');

@@ -82,6 +82,9 @@ export type TicketPlace =
   | { kind: 'building'; buildingId: Id; unit?: string; room?: string; floor?: number }
   | { kind: 'point'; point: LatLng; addressText?: string };
 
+/** The groups of a resident's 我的工单. */
+export type MyTicketsScope = 'open' | 'toConfirm' | 'done' | 'all';
+
 /** Escalation 督办 is a flag, not a state: 0 none, 1 grid leader, 2 secretary. */
 export type EscalationLevel = 0 | 1 | 2;
 
@@ -214,7 +217,11 @@ export type TicketActions = {
    * from, as they asked `nearby` (a point or a building).
    */
   follow: ActionDef<{ ticketId: Id; from?: TicketPlace }, TicketDetail>;
-  mine: ActionDef<{ scope: 'open' | 'done' | 'all' }, TicketSummary[]>;
+  /**
+   * toConfirm: resolved tickets the caller reported, waiting for their 确认; open: every other unfinished
+   * one (a followed ticket that is resolved stays here: only its reporter confirms); done: finished.
+   */
+  mine: ActionDef<{ scope: MyTicketsScope }, TicketSummary[]>;
   get: ActionDef<{ ticketId: Id }, TicketDetail>;
   cancel: ActionDef<Versioned, TicketDetail>;
   confirm: ActionDef<Versioned, TicketDetail>;

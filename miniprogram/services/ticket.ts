@@ -2,6 +2,7 @@
 import type { Id } from '../../typings/common';
 import type {
   InboxTab,
+  MyTicketsScope,
   PersonView,
   TicketActions,
   TicketCategory,
@@ -27,7 +28,7 @@ export function followTicket(ticketId: Id, from?: TicketPlace): Promise<TicketDe
   return callApi('ticket', 'follow', from ? { ticketId, from } : { ticketId });
 }
 
-export function myTickets(scope: 'open' | 'done' | 'all'): Promise<TicketSummary[]> {
+export function myTickets(scope: MyTicketsScope): Promise<TicketSummary[]> {
   return callApi('ticket', 'mine', { scope });
 }
 

@@ -1,4 +1,7 @@
-/** A ticket's states, timeline events and inbox tabs in Chinese: one table each, exhaustive over the contract. */
+/**
+ * A ticket's states, timeline events and inbox tabs in Chinese: one table each, exhaustive over the contract.
+ * `statusLabels` is the server's push vocabulary too (server/core/notifications/status-words.ts; a test checks).
+ */
 import type { DeadlineKind, InboxTab, TicketEventType, TicketStatus } from '../../typings/ticket';
 
 export const statusLabels = {
@@ -49,6 +52,22 @@ export const deadlineKindLabels = {
   signFor: '签收',
   resolve: '办结',
 } as const satisfies Record<DeadlineKind, string>;
+
+/**
+ * What the running deadline waits for, by state (签收剩余 / 重新分派剩余 / 办结剩余): a returned ticket waits
+ * to be routed again, not signed for. '' where no deadline runs.
+ */
+export const deadlineStatusLabels = {
+  submitted: '分派',
+  assigned: '签收',
+  returned: '重新分派',
+  accepted: '办结',
+  processing: '办结',
+  resolved: '',
+  closed: '',
+  cancelled: '',
+  rejected: '',
+} as const satisfies Record<TicketStatus, string>;
 
 /** 督办 levels: 0 none, 1 grid leader, 2 secretary. */
 export const escalationLabels = ['', '已督办至网格长', '已督办至书记'] as const;

@@ -2,7 +2,13 @@
 import type { TicketActionName, TicketDetail, TicketEventView, TicketSummary } from '../../typings/ticket';
 import { displayUrl } from '../services/files';
 import { categoryLabel } from './categories';
-import { deadlineKindLabels, escalationLabels, eventLabels, statusLabels } from './labels';
+import {
+  deadlineKindLabels,
+  deadlineStatusLabels,
+  escalationLabels,
+  eventLabels,
+  statusLabels,
+} from './labels';
 import { ageText, timeLeftText, timeText } from './times';
 
 export interface TicketCard {
@@ -13,19 +19,21 @@ export interface TicketCard {
   statusLabel: string;
   placeText: string;
   ageText: string;
-  /** 签收剩余 1小时20分钟 / 办结已超时 5分钟; empty when no deadline runs. */
+  /** 签收剩余 1小时20分钟 / 重新分派剩余 2小时 / 办结已超时 5分钟; empty when no deadline runs. */
   deadlineText: string;
   overdue: boolean;
   urgent: boolean;
   escalationText: string;
   followersText: string;
+  /** A line under the card asking or telling something (请确认 for the reporter); set by the list page. */
+  promptText?: string;
 }
 
 /** A list row; `now` is the phone's clock in ms. */
 export function ticketCard(summary: TicketSummary, now: number): TicketCard {
   const deadline =
     summary.deadlineAt && summary.deadlineKind
-      ? `${deadlineKindLabels[summary.deadlineKind]}${timeLeftText(summary.deadlineAt, now)}`
+      ? `${deadlineStatusLabels[summary.status] || deadlineKindLabels[summary.deadlineKind]}${timeLeftText(summary.deadlineAt, now)}`
       : '';
   return {
     ticketId: summary.ticketId,

@@ -181,7 +181,9 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     input: z.object({
       streetId: id.optional(),
       name: z.string().trim().min(2).max(30),
-      communityCode: z.string().refine((code) => /^\d{3}$/.test(code), { message: '应为 3 位数字' }),
+      communityCode: z
+        .string()
+        .refine((code) => /^\d{3}$/.test(code), { message: '应为 3 位数字，请重新填写' }),
       center: latLngSchema,
     }),
     run: (deps, caller, input) => createCommunity(deps, caller, input),
@@ -256,7 +258,7 @@ export const gridFunction = defineFunction<GridActions>('grid', {
       phone: z
         .string()
         .trim()
-        .regex(/^1\d{10}$/, { message: '手机号应为 11 位数字' })
+        .regex(/^1\d{10}$/, { message: '手机号应为 11 位数字，请重新填写' })
         .optional(),
       duty: duty.optional(),
       role: z.enum(['staff', 'secretary']).optional(),

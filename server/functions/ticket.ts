@@ -81,7 +81,7 @@ export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('
     run: (deps, caller, input) => followTicket(deps, caller, input),
   },
   mine: {
-    input: z.object({ scope: z.enum(['open', 'done', 'all']) }),
+    input: z.object({ scope: z.enum(['open', 'toConfirm', 'done', 'all']) }),
     run: (deps, caller, input) => myTickets(deps, caller, input),
   },
   get: { input: ticketId, run: (deps, caller, input) => getTicket(deps, caller, input) },

@@ -31,7 +31,7 @@ const category = z.enum(
     ...WorkbenchCategory[],
   ],
 );
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 年-月-日，如 2026-06-20' });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期请写作 年-月-日，如 2026-06-20' });
 const cursor = z.string().max(4000).optional();
 const communityId = z.object({ communityId: id });
 

@@ -104,7 +104,10 @@ export function createLocalCloud({ deps, functions, corsOrigins = [] }: LocalClo
       try {
         path = decodeURIComponent(url.pathname.slice('/files/'.length));
       } catch {
-        return reply(400, failure(new AppError('VALIDATION.FAILED', { message: '文件路径不合法' })));
+        return reply(
+          400,
+          failure(new AppError('VALIDATION.FAILED', { message: '文件路径不合法，请重新选择文件上传' })),
+        );
       }
       return handleDownload(deps.files, res, reply, path);
     }

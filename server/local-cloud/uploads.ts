@@ -40,9 +40,14 @@ export async function handleUpload(
       }),
     );
   const tooLarge = () =>
-    fail(reply, 413, new AppError('VALIDATION.FAILED', { message: '文件过大（上限 10 MB）' }), {
-      connection: 'close',
-    });
+    fail(
+      reply,
+      413,
+      new AppError('VALIDATION.FAILED', { message: '文件过大（上限 10 MB），请压缩或换一个较小的文件' }),
+      {
+        connection: 'close',
+      },
+    );
   if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD) return tooLarge();
 
   const chunks: Buffer[] = [];
@@ -52,7 +57,8 @@ export async function handleUpload(
     if (size > MAX_UPLOAD) return tooLarge();
     chunks.push(chunk as Buffer);
   }
-  if (size === 0) return fail(reply, 400, new AppError('VALIDATION.FAILED', { message: '文件内容为空' }));
+  if (size === 0)
+    return fail(reply, 400, new AppError('VALIDATION.FAILED', { message: '文件内容为空，请重新选择文件' }));
   const contentType = req.headers['content-type'] ?? 'application/octet-stream';
   const fileId = await files.put(path, new Uint8Array(Buffer.concat(chunks)), contentType);
   reply(200, { ok: true, data: { fileId } });
@@ -80,7 +86,7 @@ export async function handleDownload(
 ): Promise<void> {
   const fileId = `local://${path}`;
   if (!isStoragePath(path) || !(await files.exists(fileId)))
-    return fail(reply, 404, new AppError('STORE.NOT_FOUND', { message: '文件不存在' }));
+    return fail(reply, 404, new AppError('STORE.NOT_FOUND', { message: '找不到这个文件，请重新上传' }));
   const bytes = await files.read(fileId);
   const name = path.slice(path.lastIndexOf('/') + 1);
   const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();

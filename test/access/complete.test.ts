@@ -55,7 +55,7 @@ test('the matrix can fail: a row that allows too much, or refuses what is allowe
   const run = await runMatrix(wrong);
   expect(run.violations).toEqual(
     expect.arrayContaining([
-      'ticket.get × resident × sameGrid: should be allowed, got TICKET.NOT_FOUND 工单不存在',
+      'ticket.get × resident × sameGrid: should be allowed, got TICKET.NOT_FOUND 找不到这张工单，可能已撤销或您无权查看，请返回列表刷新',
       'user.me × resident × own: should be refused, was allowed',
     ]),
   );

@@ -118,7 +118,7 @@ describe('the safety inspection of 六四一三小区 2号楼', () => {
     });
     expect(noPhoto).toMatchObject({
       ok: false,
-      error: { code: 'FIELD.PHOTO_REQUIRED', message: '不合格的项目须拍一张现场照片' },
+      error: { code: 'FIELD.PHOTO_REQUIRED', message: '不合格的项目请拍一张现场照片' },
     });
     const partial = await worker.call('field', 'submitInspection', {
       taskId,

@@ -82,7 +82,7 @@ describe('managing members', () => {
       }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'USER.ROLE_SCOPE_INVALID', message: '网格员需指定微网格' },
+      error: { code: 'USER.ROLE_SCOPE_INVALID', message: '网格员须指定微网格，请选择微网格' },
     });
     expect(await h.as('dev-worker-wujiayuan-02-2').call('grid', 'members', { communityId: C })).toMatchObject(
       { ok: false, error: { code: 'AUTH.FORBIDDEN' } },

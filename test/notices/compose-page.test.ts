@@ -10,8 +10,13 @@ import type { NoticeAudience, NoticeContent, StaffNoticeView } from '../../typin
 import type * as UploadModule from '../../miniprogram/services/upload';
 import { sources, tap, texts } from '../support/simulate-page';
 
+/** The confirmation before publishing: what it said, and the staff member's answer. */
+const modal = { confirm: true };
 const wxMock = {
   showToast: jest.fn(),
+  showModal: jest.fn((o: { title: string; content: string; success(r: { confirm: boolean }): void }) =>
+    o.success({ confirm: modal.confirm }),
+  ),
   navigateTo: jest.fn(),
   /** The album answers with one photo per call, in this order. */
   chooseMedia: jest.fn((o: { count: number; success(r: object): void }) =>
@@ -100,6 +105,11 @@ async function write(comp: Comp): Promise<void> {
 
 const text = (comp: Comp, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
 
+/** Lets a tap's chain of awaits (count, confirmation, uploads, compose, publish) run to its end. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 6; i++) await simulate.sleep(0);
+}
+
 describe('the notice compose page', () => {
   beforeEach(() => {
     jest.clearAllMocks();
@@ -108,6 +118,8 @@ describe('the notice compose page', () => {
     simulate = require('miniprogram-simulate') as Simulate;
     uploads.length = 0;
     failUploadOf = '';
+    modal.confirm = true;
+    api.audienceSize.mockResolvedValue(792);
     photos = ['wxfile://tmp/cover.jpg', 'wxfile://tmp/map.png'];
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
     const upload = require('../../miniprogram/services/upload') as typeof UploadModule;
@@ -156,8 +168,10 @@ describe('the notice compose page', () => {
 
     comp.querySelector('.tag')!.dispatchEvent('tap');
     comp.querySelector('.publish-btn')!.dispatchEvent('tap');
-    await simulate.sleep(0);
-    await simulate.sleep(0);
+    await settle();
+
+    expect(wxMock.showModal).toHaveBeenCalledTimes(1);
+    expect(wxMock.showModal.mock.calls[0]![0].content).toContain('将立即发布给 792 户居民');
 
     const [communityId, content, audience] = api.composeNotice.mock.calls[0]!;
     expect(communityId).toBe('c_wujiayuan');
@@ -198,10 +212,41 @@ describe('the notice compose page', () => {
     await write(comp);
 
     comp.querySelector('.publish-btn')!.dispatchEvent('tap');
-    await simulate.sleep(0);
+    await settle();
 
     expect(text(comp, '.error')).toBe('发布范围内没有住户，请调整范围或标签');
     expect(api.publishNotice).not.toHaveBeenCalled();
+  });
+
+  test('立即发布 asks first, naming the household count; 再看看 publishes nothing and uploads nothing', async () => {
+    api.audienceSize.mockResolvedValue(792);
+    modal.confirm = false;
+    const comp = await renderPage();
+    await write(comp);
+
+    comp.querySelector('.publish-btn')!.dispatchEvent('tap');
+    await settle();
+
+    expect(wxMock.showModal).toHaveBeenCalledTimes(1);
+    const asked = wxMock.showModal.mock.calls[0]![0];
+    expect(asked.title).toBe('确认发布');
+    expect(asked.content).toContain('792 户');
+    expect(api.composeNotice).not.toHaveBeenCalled();
+    expect(api.publishNotice).not.toHaveBeenCalled();
+    expect(uploads).toEqual([]);
+  });
+
+  test('an audience with no household is refused before asking or writing anything', async () => {
+    api.audienceSize.mockResolvedValue(0);
+    const comp = await renderPage();
+    await write(comp);
+
+    comp.querySelector('.publish-btn')!.dispatchEvent('tap');
+    await settle();
+
+    expect(text(comp, '.error')).toBe('发布范围内没有住户，请调整范围或标签');
+    expect(wxMock.showModal).not.toHaveBeenCalled();
+    expect(api.composeNotice).not.toHaveBeenCalled();
   });
 
   describe('cover and attachments', () => {

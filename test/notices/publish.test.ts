@@ -55,6 +55,59 @@ describe('scheduled notices', () => {
     expect(await w.h.deps.store.count('noticeCoverage', { noticeId: draft.noticeId })).toBe(3 * BUCKETS);
   });
 
+  test('an edit from before the scheduler published it says it was published at its time, not "changed by someone"', async () => {
+    w = await noticeWorld();
+    const draft = await w.staff.ok('notice', 'compose', {
+      communityId: COMMUNITY,
+      audience: grids('g_wujiayuan_02'),
+      ...content(),
+    });
+    const scheduled = await w.staff.ok('notice', 'publish', {
+      noticeId: draft.noticeId,
+      version: draft.version,
+      at: '2026-06-20T10:00:00+08:00',
+    });
+    w.h.clock.set('2026-06-20T10:00:30+08:00');
+    await w.h.anonymous('scheduler', 'tick', {});
+    const edit = {
+      noticeId: draft.noticeId,
+      version: scheduled.version,
+      content: content({ title: '改个标题' }),
+    };
+
+    const late = await w.staff.call('notice', 'edit', edit);
+    const lateWithdraw = await w.staff.call('notice', 'withdraw', { ...edit, reason: '不发了' });
+
+    expect(late).toMatchObject({ ok: false, error: { code: 'NOTICE.PUBLISHED_ON_SCHEDULE' } });
+    expect(late.ok ? '' : late.error.message).not.toContain('他人');
+    expect(lateWithdraw).toMatchObject({ ok: false, error: { code: 'NOTICE.PUBLISHED_ON_SCHEDULE' } });
+  });
+
+  test('an edit that lost to another staff member still says someone else changed it', async () => {
+    w = await noticeWorld();
+    const draft = await w.staff.ok('notice', 'compose', {
+      communityId: COMMUNITY,
+      audience: grids('g_wujiayuan_02'),
+      ...content(),
+    });
+    await w.staff.ok('notice', 'edit', {
+      noticeId: draft.noticeId,
+      version: draft.version,
+      content: content(),
+    });
+
+    const stale = await w.staff.call('notice', 'edit', {
+      noticeId: draft.noticeId,
+      version: draft.version,
+      content: content({ title: '改个标题' }),
+    });
+
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: 'NOTICE.STALE_VERSION', message: '通知已被他人修改，请刷新后再操作' },
+    });
+  });
+
   test('a time in the past is refused', async () => {
     w = await noticeWorld();
     const draft = await w.staff.ok('notice', 'compose', {

@@ -5,6 +5,7 @@
  */
 import type { NoticeCategory } from '../../typings/notice';
 import { freshSimulate, renderPage, tap, texts, type Comp, type Simulate } from '../support/simulate-page';
+import { tdesignStubs } from '../support/tdesign-stubs';
 
 /** What happened, in order: calls to the server and WeChat's grant dialog. */
 const log: string[] = [];
@@ -42,7 +43,17 @@ jest.mock('../../miniprogram/services/api', () => ({
 
 let simulate: Simulate;
 
-const open = (): Promise<Comp> => renderPage(simulate, 'pages/notice-subscriptions/index');
+const open = (): Promise<Comp> =>
+  renderPage(simulate, 'pages/notice-subscriptions/index', {}, tdesignStubs(simulate));
+
+/** Flips a category's switch as TDesign's t-switch reports it: a change event with the new value. */
+async function flip(comp: Comp, key: NoticeCategory): Promise<void> {
+  const toggle = comp.querySelector(`#switch-${key}`);
+  if (!toggle) throw new Error(`no switch for ${key}`);
+  const on = (toggle.instance as unknown as { data: { value: boolean } }).data.value;
+  toggle.dispatchEvent('change', { detail: { value: !on } });
+  await simulate.sleep(0);
+}
 const onNow = (comp: Comp) => texts(comp, '.choice.on .label');
 
 describe('the notice subscriptions page', () => {
@@ -60,6 +71,12 @@ describe('the notice subscriptions page', () => {
 
     expect(texts(comp, '.choice .label')).toEqual(['医保', '就业', '安全', '健康', '养老', '其他']);
     expect(onNow(comp)).toEqual(['医保']);
+    // Each category is a switch (t-switch), on where the resident gets a push: not a row of text.
+    expect(comp.querySelectorAll('.choice .switch')).toHaveLength(6);
+    const switchedOn = comp
+      .querySelectorAll('.choice .switch')
+      .filter((el) => (el.instance as unknown as { data: { value: boolean } }).data.value);
+    expect(switchedOn.map((el) => el.dom?.id ?? '')).toHaveLength(1);
     expect(log).toEqual(expect.arrayContaining(['message.templates', 'notice.subscriptions']));
   });
 
@@ -67,8 +84,8 @@ describe('the notice subscriptions page', () => {
     const comp = await open();
     log.length = 0;
 
-    await tap(simulate, comp, '#choice-employment');
-    await tap(simulate, comp, '#choice-medicalInsurance');
+    await flip(comp, 'employment');
+    await flip(comp, 'medicalInsurance');
     await tap(simulate, comp, '.save');
 
     expect(log[0]).toBe('requestSubscribeMessage tmpl-notice');
@@ -99,7 +116,7 @@ describe('the notice subscriptions page', () => {
   test('switching every category off saves without asking for a grant', async () => {
     const comp = await open();
 
-    await tap(simulate, comp, '#choice-medicalInsurance');
+    await flip(comp, 'medicalInsurance');
     await tap(simulate, comp, '.save');
 
     expect(wxMock.requestSubscribeMessage).not.toHaveBeenCalled();
@@ -111,7 +128,7 @@ describe('the notice subscriptions page', () => {
     server.saveFails = true;
     const comp = await open();
 
-    await tap(simulate, comp, '#choice-safety');
+    await flip(comp, 'safety');
     await tap(simulate, comp, '.save');
 
     expect(texts(comp, '.error')).toEqual(['操作太频繁，请稍后再试']);

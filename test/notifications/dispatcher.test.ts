@@ -66,7 +66,7 @@ describe('dispatcher', () => {
     expect(n?.delivery.payload).toEqual({
       templateId: 'demo-tmpl-accepted',
       page: 'packages/resident/ticket/index?ticketId=ticket_1',
-      data: expect.objectContaining({ thing2: { value: '3号楼下水井堵塞' }, phrase3: { value: '已受理' } }),
+      data: expect.objectContaining({ thing2: { value: '3号楼下水井堵塞' }, phrase3: { value: '已签收' } }),
     });
   });
 

@@ -100,7 +100,7 @@ export async function changeState(
       page: '/packages/resident/ticket/index?ticketId=ticket_1',
       ticketId: 'ticket_1',
       communityId: COMMUNITY,
-      facts: { subject: '3号楼下水井堵塞', status: '已受理' },
+      facts: { subject: '3号楼下水井堵塞', status: '已签收' },
       ...note,
     });
   });

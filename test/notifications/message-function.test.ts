@@ -111,7 +111,10 @@ describe('the message function', () => {
 
     const result = await call('openid-user_wang', 'markRead', { messageId: newest!.messageId });
 
-    expect(result).toMatchObject({ ok: false, error: { code: 'MESSAGE.NOT_FOUND', message: '消息不存在' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'MESSAGE.NOT_FOUND', message: '找不到这条消息，请刷新消息列表后查看' },
+    });
     expect((await ok(LIU, 'unreadCount', {})).unread).toBe(3);
   });
 

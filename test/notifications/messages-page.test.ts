@@ -51,7 +51,8 @@ type Comp = ReturnType<Simulate['render']>;
 
 async function renderPage(page: MessagePage): Promise<Comp> {
   api.listMessages.mockResolvedValue(page);
-  const id = simulate.load(join(__dirname, '../../miniprogram/pages/messages/index'));
+  const root = join(__dirname, '../../miniprogram');
+  const id = simulate.load(join(root, 'pages/messages/index'), { rootPath: root });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   (comp.instance as unknown as { onLoad(): void }).onLoad();
@@ -147,8 +148,13 @@ describe('the message centre page', () => {
 
   test('no messages: the page says so', async () => {
     const comp = await renderPage({ items: [], unread: 0, nextBefore: null });
+    await simulate.sleep(0);
 
-    expect(texts(comp, '.empty')).toEqual(['暂无消息：工单有进展时会在这里通知您']);
+    const state = comp.querySelector('#list-state')!;
+    expect(state.querySelectorAll('.empty-text').map((e) => e.dom?.textContent?.trim())).toEqual([
+      '暂无消息：工单有进展时会在这里通知您',
+    ]);
+    expect(state.querySelectorAll('.loading')).toHaveLength(0);
   });
 
   test('scrolling to the bottom loads the next page after the oldest shown', async () => {

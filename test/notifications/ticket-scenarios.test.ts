@@ -77,7 +77,7 @@ describe('who hears what, in order, through a ticket', () => {
     await h.anonymous('scheduler', 'tick', {});
 
     expect(await inbox(LIU)).toEqual([
-      'ticketAssigned: 工单已受理',
+      'ticketAssigned: 工单已提交，等待网格员签收',
       'ticketAccepted: 工单已签收',
       'ticketProgress: 工单有新进展',
       'ticketResolved: 工单已办结，请确认',

@@ -186,6 +186,17 @@ describe('assignment fallbacks', () => {
     expect(d).toMatchObject({ microGridId: 'm1b', assigneeUserId: 'u-w2', assignedBy: 'fewestOpenTickets' });
   });
 
+  it('says the primary is off duty only when the micro-grid has one; with none set it says so instead', async () => {
+    const offDuty = await route(deps, at(103.806, 36.004));
+    expect(offDuty.assignmentReason).toBe('主责网格员不在岗，转本网格在办工单最少的在岗网格员');
+    // m1b's only worker (u-w3) stops being its primary: there is no primary to be off duty.
+    await store.update('members', 'mb4', { primary: false });
+    const none = await route(deps, at(103.806, 36.004));
+    expect(none).toMatchObject({ microGridId: 'm1b', assignedBy: 'noPrimary' });
+    expect(none.assignmentReason).toBe('本微网格未设主责网格员，转本网格在办工单最少的在岗网格员');
+    expect(none.assignmentReason).not.toContain('不在岗');
+  });
+
   it('with no workers gives it to the grid leader', async () => {
     const d = await route(deps, at(103.801, 36.008));
     expect(d).toMatchObject({ microGridId: 'm2a', assigneeUserId: 'u-leader2', assignedBy: 'leader' });

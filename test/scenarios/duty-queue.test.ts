@@ -76,7 +76,7 @@ describe('scenario 4: a report from outside every grid', () => {
 
     // Nothing while it waited in the queue; from the routing on, in-app only for 金女士 (no grant).
     expect(await received(h, 'dev-resident-jin')).toEqual([
-      'ticketAssigned: 工单已分派',
+      'ticketAssigned: 工单已分派，等待网格员签收',
       'ticketAccepted: 工单已签收',
       'ticketResolved: 工单已办结，请确认',
     ]);

@@ -108,7 +108,7 @@ describe('scenario 1: flying-wire charging in 六四一三小区 2号楼', () =>
     // What each message centre shows, oldest first; ⇒ marks the ones that also went out as subscribe messages:
     // one-time grants, one send per accept (受理 and 办结 for 刘女士, 待办 for 何丽萍); the rest is in-app only.
     expect(await received(h, 'dev-resident-liu')).toEqual([
-      'ticketAssigned: 工单已受理 ⇒ demo-tmpl-accepted',
+      'ticketAssigned: 工单已提交，等待网格员签收 ⇒ demo-tmpl-accepted',
       'ticketAccepted: 工单已签收',
       'ticketProgress: 工单有新进展',
       'ticketProgress: 工单有新进展',

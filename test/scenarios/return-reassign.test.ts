@@ -89,8 +89,8 @@ describe('scenario 5: returned, reassigned, resolved', () => {
 
     // ⇒ marks a subscribe message; 苏建平 has no grant, so his assignment is in-app only.
     expect(await received(h, 'dev-resident-liu')).toEqual([
-      'ticketAssigned: 工单已受理 ⇒ demo-tmpl-accepted',
-      'ticketAssigned: 工单已分派',
+      'ticketAssigned: 工单已提交，等待网格员签收 ⇒ demo-tmpl-accepted',
+      'ticketAssigned: 工单已分派，等待网格员签收',
       'ticketAccepted: 工单已签收',
       'ticketResolved: 工单已办结，请确认 ⇒ demo-tmpl-resolved',
     ]);

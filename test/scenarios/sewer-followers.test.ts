@@ -61,9 +61,14 @@ describe('scenario 2: blocked sewer wells in 文明村小区', () => {
       photos: [await uploadPhoto(h, 'cleared')],
     });
 
-    for (const resident of [wang, he, zhao]) {
-      const [mine] = await resident.ok('ticket', 'mine', { scope: 'open' });
+    // The reporter finds it under 待确认; followers, who are asked nothing, keep it under 办理中.
+    const [toConfirm] = await wang.ok('ticket', 'mine', { scope: 'toConfirm' });
+    expect(toConfirm).toMatchObject({ ticketId: first.ticketId, status: 'resolved', followers: 2 });
+    expect(await wang.ok('ticket', 'mine', { scope: 'open' })).toEqual([]);
+    for (const follower of [he, zhao]) {
+      const [mine] = await follower.ok('ticket', 'mine', { scope: 'open' });
       expect(mine).toMatchObject({ ticketId: first.ticketId, status: 'resolved', followers: 2 });
+      expect(await follower.ok('ticket', 'mine', { scope: 'toConfirm' })).toEqual([]);
     }
     expect(await h.deps.store.count('tickets')).toBe(1);
     // Followers may read it, but only the reporter answers it.
@@ -75,22 +80,23 @@ describe('scenario 2: blocked sewer wells in 文明村小区', () => {
       { kind: 'ticketAssigned', userIds: [uid('dev-resident-wang')] },
       { kind: 'ticketAssigned', userIds: [uid('dev-worker-wulipucun-01-1')] },
       { kind: 'ticketAccepted', userIds: residents },
-      { kind: 'ticketResolved', userIds: residents },
+      { kind: 'ticketResolved', userIds: [uid('dev-resident-wang')] },
+      { kind: 'ticketResolved', userIds: [uid('dev-resident-he'), uid('dev-resident-zhao')] },
     ]);
 
     // Followers hear every change from the moment they follow; ⇒ marks a subscribe message.
     expect(await received(h, 'dev-resident-wang')).toEqual([
-      'ticketAssigned: 工单已受理 ⇒ demo-tmpl-accepted',
+      'ticketAssigned: 工单已提交，等待网格员签收 ⇒ demo-tmpl-accepted',
       'ticketAccepted: 工单已签收',
       'ticketResolved: 工单已办结，请确认 ⇒ demo-tmpl-resolved',
     ]);
     expect(await received(h, 'dev-resident-he')).toEqual([
       'ticketAccepted: 工单已签收 ⇒ demo-tmpl-accepted',
-      'ticketResolved: 工单已办结，请确认 ⇒ demo-tmpl-resolved',
+      'ticketResolved: 您关注的工单已办结 ⇒ demo-tmpl-resolved',
     ]);
     expect(await received(h, 'dev-resident-zhao')).toEqual([
       'ticketAccepted: 工单已签收',
-      'ticketResolved: 工单已办结，请确认',
+      'ticketResolved: 您关注的工单已办结',
     ]);
     expect(h.deps.push.sentTo('dev-resident-zhao')).toEqual([]);
     expect(await received(h, 'dev-worker-wulipucun-01-1')).toEqual([

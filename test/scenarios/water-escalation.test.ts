@@ -92,7 +92,7 @@ describe('scenario 3: no water in 中路口27号小区', () => {
     // ⇒ marks a subscribe message. The worker's one 待办 grant carried the assignment, so the reminder took the
     // 督办 grant, and the escalation itself stayed in-app; the leader's went out as 督办.
     expect(await received(h, 'dev-resident-chen')).toEqual([
-      'ticketAssigned: 工单已受理 ⇒ demo-tmpl-accepted',
+      'ticketAssigned: 工单已提交，等待网格员签收 ⇒ demo-tmpl-accepted',
       'ticketEscalated: 工单已督办 ⇒ demo-tmpl-escalation',
       'ticketAccepted: 工单已签收',
       'ticketProgress: 工单有新进展',

@@ -27,13 +27,22 @@ export function freshSimulate(): Simulate {
   return require('miniprogram-simulate') as Simulate;
 }
 
-/** Renders the page at `page` (e.g. 'pages/notices/index'), runs onLoad(query) and lets its calls settle. */
+/**
+ * Renders the page at `page` (e.g. 'pages/notices/index'), runs onLoad(query) and lets its calls settle.
+ * `usingComponents` replaces library components by stubs (test/support/tdesign-stubs.ts).
+ */
 export async function renderPage(
   simulate: Simulate,
   page: string,
   query: Record<string, string> = {},
+  usingComponents?: Record<string, unknown>,
 ): Promise<Comp> {
-  const id = simulate.load(join(__dirname, '../../miniprogram', page));
+  const root = join(__dirname, '../../miniprogram');
+  // rootPath: components named from the root (/components/list-state/index) resolve as in WeChat.
+  const id = simulate.load(join(root, page), {
+    rootPath: root,
+    ...(usingComponents ? { usingComponents } : {}),
+  });
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   (comp.instance as unknown as { onLoad(q: object): void }).onLoad(query);

@@ -30,5 +30,9 @@ export function tdesignStubs(simulate: typeof SimulateModule): Record<string, un
       variant: String,
     },
   });
-  return { 't-cell': cell, 't-cell-group': group, 't-tag': tag, 't-button': button };
+  const toggle = simulate.load({
+    template: "<view class=\"t-switch {{value ? 't-switch--on' : ''}}\"></view>",
+    properties: { value: Boolean, label: Array, disabled: Boolean, loading: Boolean, size: String },
+  });
+  return { 't-cell': cell, 't-cell-group': group, 't-tag': tag, 't-button': button, 't-switch': toggle };
 }

@@ -175,7 +175,7 @@ describe('ticket pages', () => {
     await inbox.until(() => expect(inbox.text('#ticket-0')).toContain('签收已超时'));
 
     await inbox.tap('#tab-done');
-    await inbox.until(() => expect(inbox.text('.empty')).toBe('这里没有工单'));
+    await inbox.until(() => expect(inbox.inner('#list-state', '.empty-text')).toEqual(['这里没有工单']));
 
     await inbox.tap('#tab-toSign');
     await inbox.until(() => expect(inbox.texts('.ticket')).toHaveLength(1));
@@ -279,7 +279,9 @@ describe('ticket pages', () => {
     queue.comp.querySelector('.micro-grid-picker')!.dispatchEvent('change', { detail: { value: index } });
     await queue.simulate.sleep(0);
     await queue.tap('.route-submit');
-    await queue.until(() => expect(queue.text('.empty')).toBe('值班台没有待处理的工单'));
+    await queue.until(() =>
+      expect(queue.inner('#list-state', '.empty-text')).toEqual(['值班台没有待处理的工单']),
+    );
 
     const routed = await h.as(LIU).ok('ticket', 'get', { ticketId: filed.ticketId });
     expect(routed).toMatchObject({ status: 'assigned', microGridId: 'mg_jiaojiawan_01_1' });

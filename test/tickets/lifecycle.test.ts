@@ -199,6 +199,13 @@ describe('ticket lifecycle side paths', () => {
     const target = await h.as('dev-resident-he').ok('ticket', 'get', { ticketId: original.ticketId });
     expect(target).toMatchObject({ following: true, followers: 2, version: 2 });
     expect(timeline(target)).toEqual(['submitted', 'merged']);
+    // People read the other ticket by what and where (the page links to it), never by its id.
+    const notes = [merged.events.at(-1)?.note ?? '', target.events.at(-1)?.note ?? ''];
+    expect(notes).toEqual([
+      `与「下水井堵塞 · ${target.placeText}」为同一问题，已合并，请在该工单查看进展`,
+      `合并了同一问题的另一张工单「下水井堵塞 · ${duplicate.placeText}」，2 位居民改为关注本工单`,
+    ]);
+    expect(notes.filter((n) => n.includes(original.ticketId) || n.includes(duplicate.ticketId))).toEqual([]);
     expect(await outbox(h, mark)).toEqual([
       { kind: 'ticketRejected', userIds: [uid('dev-resident-he'), uid('dev-resident-zhao')] },
     ]);

@@ -119,7 +119,7 @@ describe('user function over HTTP', () => {
     );
     expect(json).toMatchObject({
       ok: false,
-      error: { code: 'AUTH.FORBIDDEN', message: '您没有权限进行此操作' },
+      error: { code: 'AUTH.FORBIDDEN', message: '您没有权限进行此操作，如需办理请联系社区工作人员' },
     });
     expect((await h.deps.store.get('users', resident.userId))?.roles).toEqual([]);
   });

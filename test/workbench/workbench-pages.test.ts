@@ -245,7 +245,9 @@ describe('the duty queue’s merge', () => {
     expect(page.has('.into-input')).toBe(false);
     await page.tap('#candidate-0');
     await page.tap('.merge-submit');
-    await page.until(() => expect(page.text('.empty')).toBe('值班台没有待处理的工单'));
+    await page.until(() =>
+      expect(page.inner('#list-state', '.empty-text')).toEqual(['值班台没有待处理的工单']),
+    );
     const merged = await h.as(STAFF).ok('ticket', 'get', { ticketId: queued.ticketId });
     expect(merged.mergedIntoTicketId).toBe(original.ticketId);
     showsNoIds(page);

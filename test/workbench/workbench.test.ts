@@ -173,7 +173,7 @@ describe('filters', () => {
     });
     expect(reversed).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION.FAILED', message: '开始日期不能晚于结束日期' },
+      error: { code: 'VALIDATION.FAILED', message: '开始日期不能晚于结束日期，请重新选择日期' },
     });
     const forged = await h
       .as(STAFF)

@@ -44,6 +44,9 @@ Component({
     onShow() {
       if (this.data.loaded) void this.reload();
     },
+    onRetry() {
+      void this.reload();
+    },
     onPullDownRefresh() {
       void this.reload().then(() => wx.stopPullDownRefresh());
     },

@@ -37,9 +37,11 @@ Component({
         this.setData({ error: (error as { message?: string }).message ?? '加载失败' });
       }
     },
-    onToggle(e: WechatMiniprogram.TouchEvent) {
-      const i = Number(e.currentTarget.dataset.index);
-      this.setData({ [`choices[${i}].on`]: !this.data.choices[i]?.on });
+    /** TDesign's switch says its new value; the choice follows it (saved with 保存). */
+    onSwitchChange(
+      e: WechatMiniprogram.CustomEvent<{ value: boolean }, Record<string, never>, { index: number }>,
+    ) {
+      this.setData({ [`choices[${Number(e.currentTarget.dataset.index)}].on`]: !!e.detail.value });
     },
     onSave() {
       // WeChat shows the grant dialog only from a tap, before anything is awaited; none to ask for when

@@ -39,6 +39,9 @@ Component({
     onShow() {
       if (this.data.loaded) void this.load(undefined);
     },
+    onRetry() {
+      void this.load(undefined);
+    },
     onPullDownRefresh() {
       void this.load(undefined).then(() => wx.stopPullDownRefresh());
     },

@@ -1,7 +1,8 @@
 /**
  * 随手拍: a resident reports a problem — category, description, up to 9 photos, and where (the bound household
  * by default, a building from its code, or a point on the map). Open tickets of the same category nearby are
- * offered first ("同一个问题？关注它"). Submitting asks for subscribe messages on the same tap; whatever the
+ * offered as soon as category and place are chosen ("同一个问题？关注它"), above the description and photos,
+ * so that nobody types and uploads for a problem already filed. Submitting asks for subscribe messages on the same tap; whatever the
  * answer, the ticket is filed.
  */
 import type { TicketCategory } from '../../../typings/ticket';

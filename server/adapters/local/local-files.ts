@@ -4,7 +4,7 @@ import { dirname, join, normalize, sep } from 'node:path';
 import { AppError } from '../../core/errors';
 import type { Files } from '../../core/ports/files';
 
-const BAD_ID = () => new AppError('VALIDATION.FAILED', { message: '文件编号不合法' });
+const BAD_ID = () => new AppError('VALIDATION.FAILED', { message: '文件编号不合法，请重新上传文件' });
 
 /** Files in a local folder; fileIds look like CloudBase's (local://path) so records stay the same shape. */
 export class LocalFiles implements Files {

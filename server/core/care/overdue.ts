@@ -8,6 +8,7 @@ import { queueNotification } from '../notifications/outbox';
 import type { Deps } from '../ports';
 import { toIso } from '../time/shanghai';
 import { permitsCare } from './transitions';
+import { momentWords } from '../notifications/status-words';
 
 const BATCH = 200;
 
@@ -39,7 +40,12 @@ export async function escalateOverdueVisits(deps: Deps): Promise<number> {
           body: `${due.placeText}（${due.reason}）的走访已逾期，请督促网格员尽快上门`,
           page: '/packages/worker/pages/field-due/index',
           communityId: due.communityId,
-          facts: { subject: due.reason, status: '已逾期', place: due.placeText, deadlineAt: due.dueAt },
+          facts: {
+            subject: due.reason,
+            status: momentWords.careVisitOverdue,
+            place: due.placeText,
+            deadlineAt: due.dueAt,
+          },
         });
       return true;
     });

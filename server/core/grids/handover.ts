@@ -41,13 +41,11 @@ function toNext(now: Date, target: PersonSnapshot, leftName: string): (current: 
       toHandlers(next, [target.userId], 'ticketAssigned', {
         title: next.urgent ? '紧急工单待签收' : '新工单待签收',
         body: `${next.placeText}：${truncateText(next.description, 40)}`,
-        status: '待签收',
         note,
       }),
       toResidents(next, 'ticketAssigned', {
-        title: '工单已转交',
-        body: `原处理人已调整，您反映的问题已交由${target.roleLabel} ${target.name}处理`,
-        status: '已分派',
+        title: `工单已转交，等待${target.roleLabel}签收`,
+        body: `原处理人已调整，您反映的问题已交由${target.roleLabel} ${target.name}，签收后继续办理`,
         person: target.name,
       }),
     ],

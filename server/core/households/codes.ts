@@ -91,7 +91,7 @@ export async function householdsOf(
   if (!input.buildingId) throw new AppError('VALIDATION.FAILED', { message: '请选择楼栋或住户' });
   const building = await store.get('buildings', input.buildingId);
   if (!building || building.communityId !== input.communityId)
-    throw new AppError('HOUSEHOLD.NOT_FOUND', { message: '楼栋不存在' });
+    throw new AppError('HOUSEHOLD.NOT_FOUND', { message: '找不到这栋楼，请刷新后重新选择' });
   const households = await store.find('households', { where: { buildingId: building._id } });
   return households.sort(
     (a, b) => a.unit.localeCompare(b.unit, 'zh') || a.room.localeCompare(b.room, 'zh', { numeric: true }),
@@ -155,7 +155,9 @@ export async function revokeHouseholdCode(
   await staffOf(deps, caller, input.communityId);
   const code = await deps.store.get('householdCodes', input.codeId);
   if (!code || code.communityId !== input.communityId)
-    throw new AppError('HOUSEHOLD.CODE_FORGED', { message: '住户码不存在' });
+    throw new AppError('HOUSEHOLD.CODE_FORGED', {
+      message: '住户码无法识别，请向社区工作人员索取新的住户码',
+    });
   const revoked =
     code.revokedAt === null
       ? { ...code, revokedAt: toIso(deps.clock.now()), version: code.version + 1 }

@@ -3,6 +3,7 @@ import type { NewNotification } from '../notifications/model';
 import type { Store } from '../ports/store';
 import { roleKey } from '../users/role-keys';
 import type { BindRequest } from './model';
+import { momentWords } from '../notifications/status-words';
 
 export const bindPages = {
   resident: 'pages/home/index',
@@ -38,7 +39,7 @@ export function requestedNotice(
     body: `${applicant} 申请绑定 ${address}，请核实后审核`,
     page: bindPages.worker,
     communityId: request.communityId,
-    facts: { subject: '住户绑定申请', status: '待审核', place: address, person: applicant },
+    facts: { subject: '住户绑定申请', status: momentWords.bindRequested, place: address, person: applicant },
   };
 }
 
@@ -54,7 +55,7 @@ export function decidedNotice(request: BindRequest, address: string, approved: b
     communityId: request.communityId,
     facts: {
       subject: '住户绑定',
-      status: approved ? '已通过' : '未通过',
+      status: approved ? momentWords.bindApproved : momentWords.bindDenied,
       place: address,
       note: request.reason ?? undefined,
     },
@@ -69,7 +70,7 @@ export function boundByStaffNotice(userId: string, communityId: string, address:
     body: `社区工作人员已为您绑定 ${address}`,
     page: bindPages.resident,
     communityId,
-    facts: { subject: '住户绑定', status: '已通过', place: address },
+    facts: { subject: '住户绑定', status: momentWords.bindApproved, place: address },
   };
 }
 
@@ -81,6 +82,6 @@ export function removedNotice(userId: string, communityId: string, address: stri
     body: `社区工作人员已将您从 ${address} 移出。如有疑问请联系社区`,
     page: bindPages.resident,
     communityId,
-    facts: { subject: '住户绑定', status: '已解绑', place: address },
+    facts: { subject: '住户绑定', status: momentWords.bindRemoved, place: address },
   };
 }

@@ -12,7 +12,8 @@ export async function householdCodeSheet(
   input: { communityId: string; buildingId: string },
 ): Promise<{ fileId: string; fileName: string; households: number }> {
   const codes = await liveCodes(deps, caller, input, true);
-  if (codes.length === 0) throw new AppError('HOUSEHOLD.NOT_FOUND', { message: '该楼栋台账中没有住户' });
+  if (codes.length === 0)
+    throw new AppError('HOUSEHOLD.NOT_FOUND', { message: '该楼栋台账中没有住户，请先导入住户台账' });
   const building = await deps.store.get('buildings', input.buildingId);
   const estate = building ? await deps.store.get('estates', building.estateId) : null;
   const place = [estate?.name, building?.name].filter(Boolean).join(' ');

@@ -32,8 +32,32 @@ export async function loadNoticeForStaff(store: Store, user: User, noticeId: str
   return notice;
 }
 
+/**
+ * Published (or being published) by the scheduler at its set time: its version moved with no person
+ * behind it. A publication started before publishAt was a person's 立即发布.
+ */
+export function publishedOnSchedule(notice: Notice): boolean {
+  const started = notice.publishing?.startedAt ?? notice.publishedAt;
+  return (
+    (notice.state === 'publishing' || notice.state === 'published') &&
+    !!notice.publishAt &&
+    !!started &&
+    Date.parse(started) >= Date.parse(notice.publishAt)
+  );
+}
+
+/** The refusal of a write from a stale version: "someone changed it" only when someone did. */
+export function staleVersionError(notice: Notice): AppError {
+  return new AppError(publishedOnSchedule(notice) ? 'NOTICE.PUBLISHED_ON_SCHEDULE' : 'NOTICE.STALE_VERSION');
+}
+
+/** The notice as it stands now, for the refusal of a write that lost to another (see staleVersionError). */
+export async function staleWriteError(store: Store, notice: Notice): Promise<AppError> {
+  return staleVersionError((await store.get('notices', notice._id)) ?? notice);
+}
+
 export function requireVersion(notice: Notice, version: number): void {
-  if (notice.version !== version) throw new AppError('NOTICE.STALE_VERSION');
+  if (notice.version !== version) throw staleVersionError(notice);
 }
 
 /** A worker of the micro-grid, the leader of its grid, or staff of the community may visit its households. */

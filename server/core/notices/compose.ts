@@ -9,7 +9,7 @@ import type { Caller } from '../ports/identity';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import { requireCommunityStaff } from '../users/permissions';
-import { loadNoticeForStaff, requireVersion } from './access';
+import { loadNoticeForStaff, requireVersion, staleWriteError } from './access';
 import { checkAudience, loadPlaces, resolveAudience } from './audience';
 import { plainText, validateBody } from './body';
 import type { Notice } from './model';
@@ -122,7 +122,7 @@ export async function editNotice(
     version: notice.version + 1,
   };
   if (!(await deps.store.update('notices', notice._id, next, { ifVersion: notice.version })))
-    throw new AppError('NOTICE.STALE_VERSION');
+    throw await staleWriteError(deps.store, notice);
   return staffView(next);
 }
 
@@ -145,7 +145,7 @@ export async function withdrawNotice(
     version: notice.version + 1,
   };
   if (!(await deps.store.update('notices', notice._id, patch, { ifVersion: notice.version })))
-    throw new AppError('NOTICE.STALE_VERSION');
+    throw await staleWriteError(deps.store, notice);
   return staffView({ ...notice, ...patch });
 }
 

@@ -40,7 +40,9 @@ export async function issueShareToken(
   const notice = requirePublished(await loadNoticeInCommunity(store, user, noticeId));
   const gridId = await gridOf(store, user, notice.communityId);
   if (!gridId)
-    throw new AppError('AUTH.FORBIDDEN', { message: '只有本社区的网格员和网格长可以分享通知到网格群' });
+    throw new AppError('AUTH.FORBIDDEN', {
+      message: '只有本社区的网格员和网格长可以分享通知到网格群，请转给您的网格员分享',
+    });
   const shareToken = await signShare(deps, notice.communityId, notice._id, {
     sharerUserId: user._id,
     gridId,

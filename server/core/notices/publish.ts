@@ -21,7 +21,7 @@ import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
-import { loadNoticeForStaff, requireVersion } from './access';
+import { loadNoticeForStaff, requireVersion, staleWriteError } from './access';
 import { audiencePage, loadPlaces } from './audience';
 import { excerptOf } from './body';
 import {
@@ -37,6 +37,7 @@ import { noticeIds } from './model';
 import { subscribersByHousehold } from './subscriptions';
 import { staffView } from './views';
 import { authorizeNotice, noticePermits } from './transitions';
+import { momentWords } from '../notifications/status-words';
 
 /** Households in the staff member's own call: a community of a few hundred is live before the answer. */
 export const FIRST_SLICE = 1000;
@@ -73,11 +74,11 @@ export async function requestPublish(
       version: notice.version + 1,
     };
     if (!(await deps.store.update('notices', notice._id, patch, { ifVersion: notice.version })))
-      throw new AppError('NOTICE.STALE_VERSION');
+      throw await staleWriteError(deps.store, notice);
     return staffView({ ...notice, ...patch });
   }
   const claimed = await claim(deps.store, notice, now);
-  if (!claimed) throw new AppError('NOTICE.STALE_VERSION');
+  if (!claimed) throw await staleWriteError(deps.store, notice);
   return staffView(await runPublication(deps, claimed, { slices: 1, slice: FIRST_SLICE }));
 }
 
@@ -188,7 +189,7 @@ async function queuePush(
     page: `/pages/notice-detail/index?noticeId=${notice._id}`,
     noticeId: notice._id,
     communityId: notice.communityId,
-    facts: { subject: notice.title, status: '新通知' },
+    facts: { subject: notice.title, status: momentWords.noticePublished },
     createdAt: toIso(deps.clock.now()),
     state: 'pending',
   };

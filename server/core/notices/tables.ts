@@ -4,6 +4,7 @@
  * The mini-program keeps its own copy of the category words (miniprogram/pages/notices/categories.ts).
  */
 import type { NoticeCategory, NoticeState, VisitOutcome } from '../../../typings/notice';
+import { noticeStateWords } from '../notifications/status-words';
 
 export const noticeCategoryLabels: Record<NoticeCategory, string> = {
   medicalInsurance: '医保',
@@ -14,13 +15,8 @@ export const noticeCategoryLabels: Record<NoticeCategory, string> = {
   other: '其他',
 };
 
-export const noticeStateLabels: Record<NoticeState, string> = {
-  draft: '草稿',
-  scheduled: '定时发布',
-  publishing: '发布中',
-  published: '已发布',
-  withdrawn: '已撤回',
-};
+/** The state words are shared with the pushes: one table (notifications/status-words.ts). */
+export const noticeStateLabels: Record<NoticeState, string> = noticeStateWords;
 
 export const visitOutcomeLabels: Record<VisitOutcome, string> = {
   inPerson: '已入户告知',

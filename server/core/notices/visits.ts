@@ -38,7 +38,8 @@ export async function recordVisit(deps: Deps, caller: Caller, input: RecordInput
   requireLive('visit', notice);
   const targetId = noticeIds.target(notice._id, input.householdId);
   const known = await deps.store.get('noticeTargets', targetId);
-  if (!known) throw new AppError('NOTICE.NOT_TARGETED', { message: '该住户不在这条通知的发布范围内' });
+  if (!known)
+    throw new AppError('NOTICE.NOT_TARGETED', { message: '该住户不在这条通知的发布范围内，请刷新走访名单' });
   if (!mayVisit(user, known)) throw new AppError('AUTH.FORBIDDEN');
   const visitId = input.requestId ? `nvs_${notice._id}_${user._id}_${input.requestId}` : deps.ids.next('nvs');
   const shardId = noticeIds.shard(notice._id, shardIndexOf(notice, known.microGridId, input.householdId));

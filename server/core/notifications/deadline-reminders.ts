@@ -9,6 +9,7 @@ import { runningDeadline } from '../tickets/deadlines';
 import { toHandlers } from '../tickets/notify';
 import { shanghai, toIso } from '../time/shanghai';
 import type { OutboxEntry } from './model';
+import { momentWords } from './status-words';
 
 /** The reminder's outbox id: one per ticket and deadline. */
 export function reminderId(ticketId: string, deadlineAt: string): string {
@@ -39,7 +40,7 @@ export async function remindDeadlines(
     const note = toHandlers(ticket, [ticket.assigneeUserId], 'ticketDeadlineSoon', {
       title: `工单即将超时：请在 ${by} 前签收`,
       body: `${ticket.placeText}：${ticket.description.slice(0, 40)}`,
-      status: '即将超时',
+      status: momentWords.deadlineSoon,
       note: `${by} 前未签收将督办至网格长`,
     });
     const entry: OutboxEntry = {

@@ -3,6 +3,7 @@
  * reports. Public state (what happened) and delivery state (did WeChat take it) are separate fields.
  */
 import type { DeliveryReason, DeliveryState, MessageKind } from '../../../typings/message';
+import type { StatusWord } from './status-words';
 
 /** What happened, as the contract names it (the mini-program's message centre shows the same kinds). */
 export type NotificationKind = MessageKind;
@@ -25,8 +26,8 @@ export type { DeliveryReason, DeliveryState };
 export interface NotificationFacts {
   /** What it is about, e.g. the ticket's title ("3号楼下水井堵塞"). */
   subject?: string;
-  /** The new status in a few Chinese characters ("已受理"). */
-  status?: string;
+  /** The new status in a few Chinese characters ("待签收"), from the shared status words. */
+  status?: StatusWord;
   /** A note: the progress text, the reason, the result. */
   note?: string;
   /** Where, in words. */

@@ -5,6 +5,7 @@
  */
 import type { SubscribePurpose } from '../../../typings/message';
 import type { NotificationKind } from './model';
+import { momentWords, ticketStatusWords, type StatusWord } from './status-words';
 
 /**
  * accepted 受理通知; progress 进度通知; resolved 办结通知; escalation 督办通知; task 新工单/待办提醒 (workers);
@@ -74,23 +75,23 @@ export const KIND_TEMPLATES: Record<NotificationKind, TemplateKey[]> = {
   bindRemoved: ['progress', 'accepted'],
 };
 
-/** The status phrase (≤ 5 汉字) a kind shows when the use case gave none. */
-export const KIND_STATUS: Record<NotificationKind, string> = {
-  ticketAssigned: '已分派',
-  ticketAccepted: '已受理',
-  ticketProgress: '处理中',
-  ticketReturned: '已退回',
-  ticketResolved: '已办结',
-  ticketClosed: '已关闭',
-  ticketRejected: '未受理',
-  ticketEscalated: '督办中',
-  ticketDeadlineSoon: '即将超时',
-  noticePublished: '新通知',
-  careVisitOverdue: '走访逾期',
-  bindRequested: '待审核',
-  bindApproved: '已通过',
-  bindDenied: '未通过',
-  bindRemoved: '已解绑',
+/** The status phrase (≤ 5 汉字) a kind shows when the use case gave none: the shared status words. */
+export const KIND_STATUS: Record<NotificationKind, StatusWord> = {
+  ticketAssigned: ticketStatusWords.assigned,
+  ticketAccepted: ticketStatusWords.accepted,
+  ticketProgress: ticketStatusWords.processing,
+  ticketReturned: ticketStatusWords.returned,
+  ticketResolved: ticketStatusWords.resolved,
+  ticketClosed: ticketStatusWords.closed,
+  ticketRejected: ticketStatusWords.rejected,
+  ticketEscalated: momentWords.escalated,
+  ticketDeadlineSoon: momentWords.deadlineSoon,
+  noticePublished: momentWords.noticePublished,
+  careVisitOverdue: momentWords.careVisitOverdue,
+  bindRequested: momentWords.bindRequested,
+  bindApproved: momentWords.bindApproved,
+  bindDenied: momentWords.bindDenied,
+  bindRemoved: momentWords.bindRemoved,
 };
 
 /**

@@ -4,13 +4,14 @@
  */
 import type { Member } from '../grids/model';
 import type { Store } from '../ports/store';
+import type { AssignedBy } from './decision';
 
 /** Open tickets per user: supplied by the tickets context; users it does not name count as zero. */
 export type OpenTicketCounts = (userIds: string[]) => Promise<Map<string, number>>;
 
 export const noOpenTickets: OpenTicketCounts = async () => new Map();
 
-export type AssignedBy = 'primaryOnDuty' | 'fewestOpenTickets' | 'leader' | 'secretary' | 'nobody';
+export type { AssignedBy };
 
 export interface Assignment {
   assigneeUserId: string | null;
@@ -22,6 +23,7 @@ export interface Assignment {
 export const assignmentReasons: Record<AssignedBy, string> = {
   primaryOnDuty: '由在岗的主责网格员处理',
   fewestOpenTickets: '主责网格员不在岗，转本网格在办工单最少的在岗网格员',
+  noPrimary: '本微网格未设主责网格员，转本网格在办工单最少的在岗网格员',
   leader: '本网格暂无在岗网格员，转网格长',
   secretary: '转社区书记',
   nobody: '本网格暂无网格员和网格长，转社区值班台',
@@ -53,7 +55,15 @@ export async function assignWithin(
     const load = (m: Member) => counts.get(m.userId) ?? 0;
     const here = (m: Member) => (m.microGridId === place.microGridId ? 0 : 1);
     const [least] = [...workers].sort((a, b) => load(a) - load(b) || here(a) - here(b) || byUserId(a, b));
-    if (least) return { assigneeUserId: least.userId, assignedBy: 'fewestOpenTickets', leaderUserId };
+    const hasPrimary = members.some(
+      (m) => m.duty === 'worker' && m.primary && m.microGridId === place.microGridId,
+    );
+    if (least)
+      return {
+        assigneeUserId: least.userId,
+        assignedBy: hasPrimary ? 'fewestOpenTickets' : 'noPrimary',
+        leaderUserId,
+      };
   }
   if (leaderUserId) return { assigneeUserId: leaderUserId, assignedBy: 'leader', leaderUserId };
   return { assigneeUserId: null, assignedBy: 'nobody', leaderUserId: null };

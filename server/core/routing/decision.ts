@@ -6,6 +6,13 @@ import type { LatLng } from '../../../typings/common';
 import type { TicketCategory } from '../../../typings/ticket';
 
 /**
+ * fewestOpenTickets: the micro-grid's primary is off duty; noPrimary: it has none (its words must not claim
+ * an absent primary, issue 13).
+ */
+export type AssignedBy =
+  'primaryOnDuty' | 'fewestOpenTickets' | 'noPrimary' | 'leader' | 'secretary' | 'nobody';
+
+/**
  * How the place was found: address, geofence, exclusiveGeofence, nearMiss; 'category' when the category alone
  * decided (a letter goes to the secretary wherever it was written); 'dutyQueue' when no place was found.
  */
@@ -37,6 +44,6 @@ export interface RouteDecision {
   /** e.g. 第二网格-2号微网格; null when no micro-grid was found. */
   microGridLabel?: string | null;
   /** How the assignee was chosen inside the micro-grid, and in words. */
-  assignedBy?: 'primaryOnDuty' | 'fewestOpenTickets' | 'leader' | 'secretary' | 'nobody';
+  assignedBy?: AssignedBy;
   assignmentReason?: string;
 }

@@ -19,7 +19,9 @@ export async function explainRoute(
   await requireStaffOf(deps, caller, input.communityId);
   const decision = await route(deps, input);
   if (decision.communityId && decision.communityId !== input.communityId)
-    throw new AppError('TICKET.PLACE_INVALID', { message: '该位置不在本社区范围内，无法预览分派' });
+    throw new AppError('TICKET.PLACE_INVALID', {
+      message: '该位置不在本社区范围内，无法预览分派，请重新选点',
+    });
   const people = [decision.assigneeUserId, ...decision.alsoNotifyUserIds].filter((id): id is string => !!id);
   const users = people.length ? await store.find('users', { where: { _id: { in: people } } }) : [];
   const person = (userId: string): PersonRef => ({

@@ -64,13 +64,11 @@ function handOver(
       toHandlers(next, [target.userId], 'ticketAssigned', {
         title: next.urgent ? '紧急工单待签收' : '新工单待签收',
         body: `${next.placeText}：${truncateText(next.description, 40)}`,
-        status: '待签收',
         note,
       }),
       toResidents(next, 'ticketAssigned', {
-        title: '工单已分派',
-        body: `您反映的问题已交由${target.roleLabel} ${target.name}处理`,
-        status: '已分派',
+        title: `工单已分派，等待${target.roleLabel}签收`,
+        body: `您反映的问题已交由${target.roleLabel} ${target.name}，签收后开始办理`,
         person: target.name,
       }),
     ],

@@ -18,6 +18,7 @@ import { screenText } from './checks';
 import { gridLeaderOf } from './leaders';
 import { audienceOf, toHandlers, toResidents } from './notify';
 import { extensionMaxOf, loadTicketPolicy } from './policy';
+import { momentWords } from '../notifications/status-words';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
 
@@ -50,7 +51,7 @@ export function askExtension(deps: Deps, caller: Caller, input: Req<'askExtensio
               toHandlers(next, [leader._id], 'ticketProgress', {
                 title: '有工单申请延期，请审批',
                 body: `${user.name}申请延期${limitText(input.limit)}：${truncateText(reason, 40)}`,
-                status: '待审批',
+                status: momentWords.extensionAsked,
                 note: reason,
                 person: user.name,
               }),
@@ -84,7 +85,7 @@ export function approveExtension(
           toResidents(next, 'ticketProgress', {
             title: '工单已延期',
             body: `预计${expectedText(resolveBy)}前办结`,
-            status: '已延期',
+            status: momentWords.extended,
             note: `预计${expectedText(resolveBy)}前办结`,
           }),
           ...(asker
@@ -96,7 +97,7 @@ export function approveExtension(
                   {
                     title: '延期申请已同意',
                     body: `新的办结时限：${expectedText(resolveBy)}`,
-                    status: '已延期',
+                    status: momentWords.extended,
                   },
                   audienceOf(asker.role),
                 ),
@@ -133,7 +134,7 @@ export function denyExtension(
                   {
                     title: '延期申请未同意',
                     body: truncateText(reason, 60),
-                    status: '未同意延期',
+                    status: momentWords.extensionDenied,
                     note: reason,
                   },
                   audienceOf(asker.role),

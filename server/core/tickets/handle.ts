@@ -14,7 +14,7 @@ import { isSafetyCategory } from './categories';
 import { loadWorkCalendar } from '../calendar/load';
 import { signForDeadline } from './deadlines';
 import { dutyDeskOf, gridLeaderOf } from './leaders';
-import { toDutyDesk, toHandlers, toResidents } from './notify';
+import { toDutyDesk, toFollowers, toHandlers, toReporter, toResidents } from './notify';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
 
@@ -28,7 +28,6 @@ export function acceptTicket(deps: Deps, caller: Caller, input: Req<'accept'>): 
         toResidents(next, 'ticketAccepted', {
           title: '工单已签收',
           body: `${person.roleLabel} ${person.name} 已签收，正在处理`,
-          status: '已签收',
           person: person.name,
         }),
       ],
@@ -49,7 +48,6 @@ export function recordProgress(deps: Deps, caller: Caller, input: Req<'progress'
         toResidents(next, 'ticketProgress', {
           title: '工单有新进展',
           body: truncateText(input.note.trim(), 60),
-          status: '处理中',
           note: input.note.trim(),
         }),
       ],
@@ -71,7 +69,6 @@ export function recordCoHandler(deps: Deps, caller: Caller, input: Req<'coHandle
         toResidents(next, 'ticketProgress', {
           title: '工单有新进展',
           body: `已协调${party.name}协助处理`,
-          status: '处理中',
           note: party.request,
         }),
       ],
@@ -92,11 +89,16 @@ export function resolveTicket(deps: Deps, caller: Caller, input: Req<'resolve'>)
       note: note || null,
       noteHeld: held,
       photos: input.photos,
+      // Only the reporter confirms or reopens: followers hear that it is done, and are asked nothing.
       notify: (next) => [
-        toResidents(next, 'ticketResolved', {
+        toReporter(next, 'ticketResolved', {
           title: '工单已办结，请确认',
           body: note ? truncateText(note, 60) : '问题已处理，请确认是否解决',
-          status: '已办结',
+          note,
+        }),
+        ...toFollowers(next, 'ticketResolved', {
+          title: '您关注的工单已办结',
+          body: note ? truncateText(note, 60) : '问题已处理，等待发起人确认',
           note,
         }),
       ],
@@ -129,7 +131,6 @@ export function returnTicket(deps: Deps, caller: Caller, input: Req<'return'>): 
               toHandlers(next, [leader._id], 'ticketReturned', {
                 title: '工单被退回，请重新分派',
                 body: `${user.name}：${truncateText(input.reason.trim(), 50)}`,
-                status: '已退回',
                 note: input.reason.trim(),
                 person: user.name,
               }),

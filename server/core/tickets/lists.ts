@@ -39,7 +39,7 @@ export async function getTicket(deps: Deps, caller: Caller, input: Req<'get'>): 
   return detailOf(deps.store, ticket!, user, relations, deps.clock.now(), events);
 }
 
-/** 我的工单: filed or followed, newest first. 'open' includes resolved ones waiting for an answer. */
+/** 我的工单: filed or followed, newest first; the reporter's resolved ones wait under toConfirm, apart. */
 export async function myTickets(deps: Deps, caller: Caller, input: Req<'mine'>): Promise<TicketSummary[]> {
   const { store } = deps;
   const user = await loadActor(store, caller);
@@ -55,8 +55,19 @@ export async function myTickets(deps: Deps, caller: Caller, input: Req<'mine'>):
       limit: LIST_LIMIT,
     }),
   ]);
-  const inScope = (t: Ticket) =>
-    input.scope === 'all' || (input.scope === 'done') === FINISHED.includes(t.status);
+  const toConfirm = (t: Ticket) => t.status === 'resolved' && t.reporterUserId === user._id;
+  const inScope = (t: Ticket) => {
+    switch (input.scope) {
+      case 'all':
+        return true;
+      case 'done':
+        return FINISHED.includes(t.status);
+      case 'toConfirm':
+        return toConfirm(t);
+      case 'open':
+        return !FINISHED.includes(t.status) && !toConfirm(t);
+    }
+  };
   const tickets = dedupe([...filed, ...followed]).filter(inScope);
   tickets.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   const now = deps.clock.now();

@@ -14,6 +14,10 @@ import { screenText } from './checks';
 import { toResidents } from './notify';
 import { authorize, FINISHED } from './transitions';
 import { detailOf } from './views';
+import { momentWords } from '../notifications/status-words';
+import { categoryLabel } from './categories';
+import type { Ticket } from './model';
+import { maskPersonalText } from './mask-personal';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
 
@@ -30,7 +34,6 @@ export function rejectTicket(deps: Deps, caller: Caller, input: Req<'reject'>): 
         toResidents(next, 'ticketRejected', {
           title: '工单未受理',
           body: truncateText(reason, 60),
-          status: '未受理',
           note: reason,
         }),
       ],
@@ -72,21 +75,27 @@ export async function mergeTicket(deps: Deps, caller: Caller, input: Req<'merge'
     const actor = actingPerson('merge', user, dup, rel);
     const next = await writeChange(tx, deps, now, dup, 'merge', actor, {
       patch: { mergedIntoTicketId: target._id, assigneeUserId: null },
-      note: `与工单 ${target._id} 为同一问题，已合并`,
+      // People read the other ticket by what and where, never by its id; the page links to it.
+      note: `与「${plainTitle(target)}」为同一问题，已合并，请在该工单查看进展`,
       notify: (done) => [
         toResidents(done, 'ticketRejected', {
           title: '工单已合并',
           body: '您反映的问题已有工单在办理，您将收到该工单的进展',
-          status: '已合并',
+          status: momentWords.merged,
         }),
       ],
     });
     await writeChange(tx, deps, now, target, 'follow', actor, {
       patch: { followerUserIds: [...target.followerUserIds, ...movers] },
       eventType: 'merged',
-      note: `合并了同一问题的工单 ${dup._id}，${movers.length} 位居民改为关注本工单`,
+      note: `合并了同一问题的另一张工单「${plainTitle(dup)}」，${movers.length} 位居民改为关注本工单`,
     });
     return next;
   });
   return detailOf(store, merged, user, relationsOf(user, merged), now);
+}
+
+/** 下水井堵塞 · 文明村小区3号楼, with phone and room numbers masked: the other ticket's reporter may read it. */
+function plainTitle(ticket: Ticket): string {
+  return `${categoryLabel(ticket.category)} · ${maskPersonalText(ticket.placeText)}`;
 }

@@ -7,6 +7,7 @@ import type { Role } from '../../../typings/user';
 import type { NewNotification, NotificationKind } from '../notifications/model';
 import { categoryLabel } from './categories';
 import type { Ticket } from './model';
+import { momentWords, ticketStatusWords, type StatusWord } from '../notifications/status-words';
 
 /** Mini-program pages a notification opens (no leading slash, as subscribeMessage.send wants). */
 export const ticketPages = {
@@ -25,13 +26,25 @@ export function residentsOf(ticket: Ticket): string[] {
   return [ticket.reporterUserId, ...ticket.followerUserIds];
 }
 
+/**
+ * What a notification says. `status` defaults to the word for the ticket's new state (the word its page
+ * shows); a moment that is no state of its own (督办, 延期, 合并) names its word from momentWords.
+ */
+export interface NoticeText {
+  title: string;
+  body: string;
+  status?: StatusWord;
+  note?: string;
+  person?: string;
+}
+
 /** A notification about the ticket, with the facts a subscribe message is written from. */
 export function ticketNotice(
   ticket: Ticket,
   audience: Audience,
   userIds: string[],
   kind: NotificationKind,
-  text: { title: string; body: string; status: string; note?: string; person?: string },
+  text: NoticeText,
 ): NewNotification {
   return {
     userIds,
@@ -43,7 +56,7 @@ export function ticketNotice(
     communityId: ticket.communityId,
     facts: {
       subject: `${categoryLabel(ticket.category)} · ${ticket.placeText}`,
-      status: text.status,
+      status: text.status ?? ticketStatusWords[ticket.status],
       note: text.note,
       place: ticket.placeText,
       person: text.person,
@@ -56,11 +69,23 @@ export function ticketNotice(
 export function toResidents(
   ticket: Ticket,
   kind: NotificationKind,
-  text: { title: string; body: string; status: string; note?: string; person?: string },
+  text: NoticeText,
   except: string[] = [],
 ): NewNotification {
   const userIds = residentsOf(ticket).filter((id) => !except.includes(id));
   return ticketNotice(ticket, 'resident', userIds, kind, text);
+}
+
+/** To the reporter alone: what only the reporter can answer (请确认). */
+export function toReporter(ticket: Ticket, kind: NotificationKind, text: NoticeText): NewNotification {
+  return ticketNotice(ticket, 'resident', [ticket.reporterUserId], kind, text);
+}
+
+/** To the followers alone, or nothing when there are none. */
+export function toFollowers(ticket: Ticket, kind: NotificationKind, text: NoticeText): NewNotification[] {
+  return ticket.followerUserIds.length
+    ? [ticketNotice(ticket, 'resident', ticket.followerUserIds, kind, text)]
+    : [];
 }
 
 /** To the user who now has the ticket on their desk (and others told at once, e.g. the leader for gas). */
@@ -68,7 +93,7 @@ export function toHandlers(
   ticket: Ticket,
   userIds: Array<string | null | undefined>,
   kind: NotificationKind,
-  text: { title: string; body: string; status: string; note?: string; person?: string },
+  text: NoticeText,
   audience: Audience = 'worker',
 ): NewNotification {
   const ids = userIds.filter((id): id is string => !!id);
@@ -85,7 +110,7 @@ export function toDutyDesk(ticket: Ticket, userIds: string[], why: string): NewN
   return ticketNotice(ticket, 'dutyDesk', userIds, 'ticketAssigned', {
     title: '值班台有新工单待分派',
     body: `${ticket.placeText}：${why}`,
-    status: '待分派',
+    status: momentWords.awaitingDispatch,
     note: why,
   });
 }

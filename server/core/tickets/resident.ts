@@ -9,6 +9,7 @@ import { screenText } from './checks';
 import { loadWorkCalendar } from '../calendar/load';
 import { resolveDeadline } from './deadlines';
 import { audienceOf, toHandlers, toResidents } from './notify';
+import { momentWords } from '../notifications/status-words';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
 
@@ -26,7 +27,6 @@ export function cancelTicket(deps: Deps, caller: Caller, input: Req<'cancel'>): 
               {
                 title: '工单已被居民撤销',
                 body: next.placeText,
-                status: '已撤销',
               },
               audienceOf(current.assignee.role),
             ),
@@ -42,12 +42,9 @@ export function confirmTicket(deps: Deps, caller: Caller, input: Req<'confirm'>)
       const out = [];
       if (next.followerUserIds.length > 0)
         out.push(
-          toResidents(
-            next,
-            'ticketClosed',
-            { title: '工单已办结', body: '发起人已确认问题解决', status: '已完成' },
-            [next.reporterUserId],
-          ),
+          toResidents(next, 'ticketClosed', { title: '工单已办结', body: '发起人已确认问题解决' }, [
+            next.reporterUserId,
+          ]),
         );
       if (current.assignee)
         out.push(
@@ -58,7 +55,6 @@ export function confirmTicket(deps: Deps, caller: Caller, input: Req<'confirm'>)
             {
               title: '居民已确认解决',
               body: next.placeText,
-              status: '已完成',
             },
             audienceOf(current.assignee.role),
           ),
@@ -89,7 +85,7 @@ export function reopenTicket(deps: Deps, caller: Caller, input: Req<'reopen'>): 
               {
                 title: '居民不满意，工单已重新打开',
                 body: truncateText(reason, 60),
-                status: '重新办理',
+                status: momentWords.reopened,
                 note: reason,
               },
               audienceOf(current.assignee.role),
@@ -103,7 +99,6 @@ export function reopenTicket(deps: Deps, caller: Caller, input: Req<'reopen'>): 
               {
                 title: '工单重新办理',
                 body: '发起人认为问题尚未解决，工单已重新办理',
-                status: '处理中',
               },
               [next.reporterUserId],
             ),

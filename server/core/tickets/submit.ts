@@ -127,9 +127,9 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
   const notifications: NewNotification[] = assignee
     ? [
         toResidents(ticket, 'ticketAssigned', {
-          title: '工单已受理',
-          body: `您反映的问题已分派给${assignee.roleLabel} ${assignee.name}处理`,
-          status: '已受理',
+          // It waits for the handler's 签收: the words say so, not "受理" (issue 13).
+          title: `工单已提交，等待${assignee.roleLabel}签收`,
+          body: `已分派给${assignee.roleLabel} ${assignee.name}，签收后开始办理，进展会通知您`,
           person: assignee.name,
         }),
         toHandlers(
@@ -139,7 +139,6 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
           {
             title: ticket.urgent ? '紧急工单待签收' : '新工单待签收',
             body: `${ticket.placeText}：${truncateText(ticket.description, 40)}`,
-            status: '待签收',
             note: decision.reason,
           },
           audienceOf(assignee.role),

@@ -15,6 +15,7 @@ import { gridLeaderOf, secretaryOf } from './leaders';
 import type { Ticket } from './model';
 import { audienceOf, toHandlers, toResidents } from './notify';
 import { permits } from './transitions';
+import { momentWords } from '../notifications/status-words';
 
 const SYSTEM = new Set(['system' as const]);
 
@@ -67,7 +68,7 @@ async function escalateOne(
           toResidents(next, 'ticketEscalated', {
             title: '工单已督办',
             body: `您的工单${note}`,
-            status: '督办中',
+            status: momentWords.escalated,
             note,
           }),
         ];
@@ -81,7 +82,7 @@ async function escalateOne(
               {
                 title: `督办：工单超过${what}时限`,
                 body: `${next.placeText}：${truncateText(next.description, 40)}`,
-                status: '督办',
+                status: momentWords.escalatedToHandler,
                 note,
               },
               level === 1 ? 'worker' : 'staff',
@@ -114,7 +115,7 @@ export async function autoCloseDue(deps: Deps, limit = 200): Promise<number> {
       await writeChange(tx, deps, now, current, 'autoClose', null, {
         note,
         notify: (next) => [
-          toResidents(next, 'ticketClosed', { title: '工单已自动结案', body: note, status: '已完成', note }),
+          toResidents(next, 'ticketClosed', { title: '工单已自动结案', body: note, note }),
           ...(next.assignee
             ? [
                 toHandlers(
@@ -124,7 +125,6 @@ export async function autoCloseDue(deps: Deps, limit = 200): Promise<number> {
                   {
                     title: '工单已自动结案',
                     body: next.placeText,
-                    status: '已完成',
                     note,
                   },
                   audienceOf(next.assignee.role),

@@ -71,9 +71,9 @@ async function checkPlace(
     if (!microGrid || microGrid.gridId !== grid._id) throw new AppError('MICRO_GRID.NOT_FOUND');
   }
   if (input.duty === 'worker' && !input.microGridId)
-    throw new AppError('USER.ROLE_SCOPE_INVALID', { message: '网格员需指定微网格' });
+    throw new AppError('USER.ROLE_SCOPE_INVALID', { message: '网格员须指定微网格，请选择微网格' });
   if (input.duty === 'leader' && input.microGridId)
-    throw new AppError('USER.ROLE_SCOPE_INVALID', { message: '网格长属于网格，不指定微网格' });
+    throw new AppError('USER.ROLE_SCOPE_INVALID', { message: '网格长属于网格，请只选择网格、不选微网格' });
   return { gridId: grid._id, microGridId: input.microGridId ?? null };
 }
 

@@ -31,7 +31,7 @@ export function dayBounds(filter: Pick<WorkbenchFilter, 'from' | 'to'>): { from?
   const from = filter.from ? `${filter.from}T00:00:00+08:00` : undefined;
   const to = filter.to ? `${filter.to}T23:59:59+08:00` : undefined;
   if (from && to && from > to)
-    throw new AppError('VALIDATION.FAILED', { message: '开始日期不能晚于结束日期' });
+    throw new AppError('VALIDATION.FAILED', { message: '开始日期不能晚于结束日期，请重新选择日期' });
   return { from, to };
 }
 

@@ -38,6 +38,7 @@ Component({
   data: {
     communityId: '',
     cards: [] as TicketCard[],
+    loading: false,
     loaded: false,
     error: '',
     selectedId: '',
@@ -61,13 +62,20 @@ Component({
 
   methods: {
     async onLoad(query: { communityId?: string }) {
+      this.setData({ loading: true, error: '' });
       try {
         this.setData({ communityId: await staffCommunityId(query.communityId) });
       } catch (error) {
-        this.setData({ error: (error as { message?: string }).message || '加载失败' });
+        this.setData({
+          loading: false,
+          error: (error as { message?: string }).message || '加载失败，请点重试',
+        });
         return;
       }
       await Promise.all([this.load(), this.loadMicroGrids()]);
+    },
+    onRetry() {
+      return this.data.communityId ? this.load() : this.onLoad({});
     },
     onShow() {
       if (this.data.loaded) return this.load();
@@ -78,12 +86,15 @@ Component({
     },
 
     async load(): Promise<void> {
+      this.setData({ loading: true, error: '' });
       try {
         const found = await dutyQueue(this.data.communityId);
         const now = Date.now();
-        this.setData({ cards: found.map((s) => ticketCard(s, now)), loaded: true, error: '' });
+        this.setData({ cards: found.map((s) => ticketCard(s, now)), loaded: true });
       } catch (error) {
-        this.setData({ error: (error as { message?: string }).message || '加载失败，请下拉重试' });
+        this.setData({ error: (error as { message?: string }).message || '加载失败，请点重试' });
+      } finally {
+        this.setData({ loading: false });
       }
     },
 

@@ -15,19 +15,27 @@ Component({
   data: {
     communityId: '',
     cards: [] as TicketCard[],
+    loading: false,
     loaded: false,
     error: '',
   },
 
   methods: {
     async onLoad(query: { communityId?: string }) {
+      this.setData({ loading: true, error: '' });
       try {
         this.setData({ communityId: await staffCommunityId(query.communityId) });
       } catch (error) {
-        this.setData({ error: (error as { message?: string }).message || '加载失败' });
+        this.setData({
+          loading: false,
+          error: (error as { message?: string }).message || '加载失败，请点重试',
+        });
         return;
       }
       await this.load();
+    },
+    onRetry() {
+      return this.data.communityId ? this.load() : this.onLoad({});
     },
     onShow() {
       if (this.data.loaded) return this.load();
@@ -38,12 +46,15 @@ Component({
     },
 
     async load(): Promise<void> {
+      this.setData({ loading: true, error: '' });
       try {
         const found = await letters(this.data.communityId);
         const now = Date.now();
-        this.setData({ cards: found.map((s) => ticketCard(s, now)), loaded: true, error: '' });
+        this.setData({ cards: found.map((s) => ticketCard(s, now)), loaded: true });
       } catch (error) {
-        this.setData({ error: (error as { message?: string }).message || '加载失败，请下拉重试' });
+        this.setData({ error: (error as { message?: string }).message || '加载失败，请点重试' });
+      } finally {
+        this.setData({ loading: false });
       }
     },
 

@@ -2,7 +2,8 @@
  * 发布通知 (staff): write a notice (title, category, paragraphs with bold and links to other notices),
  * choose its audience (whole community, or grids and micro-grids, optionally narrowed by ledger tags),
  * add a cover image and attachments (PDFs from a chat, images), preview it with the number of households it
- * will reach, then publish now or at a set time. Files are uploaded on publishing, each once.
+ * will reach, then publish now or at a set time — after a confirmation that names the household count.
+ * Files are uploaded on publishing, each once.
  */
 import type {
   NoticeAttachment,
@@ -268,6 +269,11 @@ Component({
         return;
       }
       await this.run(async () => {
+        // Publishing reaches every household at once and cannot be taken back unseen: say how many first.
+        const households = await audienceSize(this.data.communityId, this.audience());
+        if (households === 0) throw new Error('发布范围内没有住户，请调整范围或标签');
+        const when = scheduled ? `${this.data.scheduleDate} ${this.data.scheduleTime}` : '';
+        if (!(await confirmPublish(households, when))) return;
         await this.uploadFiles().catch((error: { message?: string }) => {
           throw new Error(`附件上传失败：${error.message ?? '请重试'}`);
         });
@@ -304,3 +310,19 @@ Component({
     },
   },
 });
+
+/** Asks before publishing, with the household count; true when the staff member confirms. */
+function confirmPublish(households: number, when: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    wx.showModal({
+      title: when ? '确认定时发布' : '确认发布',
+      content: when
+        ? `将于 ${when} 发布给 ${households} 户居民，到时自动推送。确定吗？`
+        : `将立即发布给 ${households} 户居民，并推送给订阅的居民。发布后只能更正或撤回，确定发布吗？`,
+      confirmText: '确认发布',
+      cancelText: '再看看',
+      success: (res) => resolve(res.confirm),
+      fail: () => resolve(false),
+    });
+  });
+}

@@ -14,6 +14,7 @@ Component({
     inspections: [] as Array<DueInspection & { stateLabel: string; dueLabel: string }>,
     visits: [] as Array<DueVisit & { tagText: string; dueLabel: string }>,
     pendingDrafts: 0,
+    loading: false,
     loaded: false,
     error: '',
   },
@@ -28,7 +29,11 @@ Component({
     onPullDownRefresh() {
       void this.refresh().then(() => wx.stopPullDownRefresh());
     },
+    onRetry() {
+      return this.refresh();
+    },
     async refresh() {
+      this.setData({ loading: true, error: '' });
       await sendKeptDrafts();
       this.setData({ pendingDrafts: drafts().length });
       try {
@@ -45,10 +50,11 @@ Component({
             dueLabel: `${v.overdue ? (v.escalated ? '已逾期，已报网格长 · ' : '已逾期 · ') : ''}${dueText(v.dueAt)} 前${v.attempts ? ` · 已上门 ${v.attempts} 次` : ''}`,
           })),
           loaded: true,
-          error: '',
         });
       } catch (error) {
-        this.setData({ error: (error as { message?: string }).message ?? '加载失败', loaded: true });
+        this.setData({ error: (error as { message?: string }).message ?? '加载失败，请点重试' });
+      } finally {
+        this.setData({ loading: false });
       }
     },
     onSendDrafts() {

@@ -57,6 +57,9 @@ Component({
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh());
     },
+    onRetry() {
+      return this.load();
+    },
 
     onTabTap(event: Dataset<{ key: InboxTab }>) {
       const tab = event.currentTarget.dataset.key;

@@ -36,6 +36,8 @@ Component({
       label: visitOutcomeLabels[key],
     })),
     busy: '',
+    loading: false,
+    loaded: false,
     error: '',
   },
   methods: {
@@ -48,7 +50,11 @@ Component({
         wx.stopPullDownRefresh(),
       );
     },
+    onRetry() {
+      return this.loadTasks();
+    },
     async loadTasks() {
+      this.setData({ loading: true, error: '' });
       try {
         const tasks = await visitTasks();
         this.setData({
@@ -58,10 +64,12 @@ Component({
             timeText: timeText(t.publishedAt),
           })),
           list: null,
-          error: '',
+          loaded: true,
         });
       } catch (error) {
-        this.setData({ error: (error as { message?: string }).message ?? '加载失败' });
+        this.setData({ list: null, error: (error as { message?: string }).message ?? '加载失败，请点重试' });
+      } finally {
+        this.setData({ loading: false });
       }
     },
     onTapTask(e: WechatMiniprogram.TouchEvent) {

@@ -22,6 +22,8 @@ Component({
     note: '',
     clientRequestId: '',
     saving: false,
+    loading: false,
+    loaded: false,
     error: '',
   },
   methods: {
@@ -35,7 +37,11 @@ Component({
       });
       void this.load();
     },
+    onRetry() {
+      return this.load();
+    },
     async load() {
+      this.setData({ loading: true, error: '' });
       try {
         const log = await worklog(this.data.month);
         this.setData({
@@ -43,10 +49,12 @@ Component({
             ...d,
             entries: d.entries.map((e) => ({ ...e, time: e.at.slice(11, 16) })),
           })),
-          error: '',
+          loaded: true,
         });
       } catch (error) {
-        this.setData({ error: (error as { message?: string }).message ?? '加载失败' });
+        this.setData({ error: (error as { message?: string }).message ?? '加载失败，请点重试' });
+      } finally {
+        this.setData({ loading: false });
       }
     },
     onNote(e: WechatMiniprogram.Input) {
