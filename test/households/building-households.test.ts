@@ -42,7 +42,7 @@ describe('a building’s households for staff', () => {
       .call('user', 'buildingHouseholds', { communityId: C, buildingId: other._id });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'HOUSEHOLD.NOT_FOUND', message: '楼栋不存在' },
+      error: { code: 'HOUSEHOLD.NOT_FOUND', message: '找不到这栋楼，请刷新后重新选择' },
     });
     const refused = await h
       .as('dev-staff-jiaojiawan')
