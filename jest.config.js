@@ -9,5 +9,8 @@ module.exports = {
   },
   setupFiles: ['<rootDir>/test/setup/env.ts'],
   testTimeout: 20000,
+  // Jest's default leaves one core to its parent process, which only collects results: on a 2-core machine
+  // that is one worker, and the whole suite ran on one core.
+  maxWorkers: '100%',
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
 };

@@ -42,8 +42,11 @@ export class SqliteStore implements Store {
   private writeSeq = 0;
   private readonly dataVersionStmt: Database.Statement;
 
-  /** `path` is a file, or ':memory:' for tests. */
-  constructor(path: string) {
+  /**
+   * `path` is a file, or ':memory:' for tests; or a serialized database (`db.serialize()`), opened in memory —
+   * tests build the seeded demo world once and start each test from its image.
+   */
+  constructor(path: string | Buffer) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
