@@ -246,7 +246,9 @@ export function printLocalVsRaw(r: LocalVsRaw): void {
   console.log(
     `\nSubmit on the local cloud (SQLite file, WAL) vs raw better-sqlite3 replaying its writes: median of ${r.submits} submits after ${r.warmup} warm-up`,
   );
-  console.log('| | CPU a submit | local ÷ this (CPU) | wall a submit | local ÷ this (wall) |\n|---|---|---|---|---|');
+  console.log(
+    '| | CPU a submit | local ÷ this (CPU) | wall a submit | local ÷ this (wall) |\n|---|---|---|---|---|',
+  );
   console.log(
     `| local cloud (invoke → handler → SqliteStore) | ${fmt(r.localCpuMs, 3)} ms | | ${fmt(r.localMs, 3)} ms | |`,
   );
