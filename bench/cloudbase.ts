@@ -12,14 +12,12 @@
  * 3. Publishing to a street of 50,000 households: the staff member's call, then scheduled ticks until live —
  *    requests in all, the longest single call.
  * 4. A scheduler tick sending a notice's push to 500 subscribers holding a grant: requests per notification.
- * 5. Submit on the local cloud (SQLite file, WAL) vs raw better-sqlite3 writing the same documents in one
- *    transaction a submit.
+ * 5. Submit on the local cloud (SQLite file, WAL) vs raw better-sqlite3 replaying the very writes it made
+ *    (bench/support/local-vs-raw.ts; alone: `npm run bench:local-submit`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
 import type { CloudbaseStore } from '../server/adapters/cloudbase/cloudbase-store';
 import { ManualClock } from '../server/adapters/local/clocks';
 import { sequentialIds } from '../server/adapters/local/ids';
@@ -31,6 +29,7 @@ import {
 } from '../server/adapters/local/signed-group-tickets';
 import { WordListCheck } from '../server/adapters/local/word-list-check';
 import { DEMO_TEMPLATES, loadNotificationSettings } from '../server/adapters/push-templates';
+import { localVsRaw, printLocalVsRaw } from './support/local-vs-raw';
 import { startStandin, standinStore, type Standin } from '../server/cloudbase-standin';
 import type { Community, Grid, Household, MicroGrid } from '../server/core/grids/model';
 import type { OutboxEntry } from '../server/core/notifications/model';
@@ -39,13 +38,12 @@ import type { Deps } from '../server/core/ports';
 import type { Store } from '../server/core/ports/store';
 import { RoutingIndexCache } from '../server/core/routing/index-cache';
 import { TicketMemory } from '../server/core/tickets/ticket-memory';
-import type { CollectionName } from '../server/core/store/collections';
 import type { Ticket } from '../server/core/tickets/model';
 import type { User } from '../server/core/users/model';
 import { seedDemo } from '../server/demo/seed';
 import { invoke } from '../server/functions/define';
 import { functions } from '../server/functions';
-import { createLocalDeps, SHEET_FONT } from '../server/local-cloud/deps';
+import { SHEET_FONT } from '../server/local-cloud/deps';
 import { hmacSecrets } from '../server/adapters/hmac-secrets';
 import { PdfCodeSheets } from '../server/adapters/pdf-code-sheets';
 import { QrMiniProgramCodes } from '../server/adapters/local/qr-mini-program-codes';
@@ -55,7 +53,6 @@ const NOW = '2026-06-20T09:00:00+08:00';
 const OPEN_TICKETS = 16_584;
 const STREET = { grids: 200, microPerGrid: 5, perMicro: 50 };
 const PUSH_SUBSCRIBERS = 500;
-const SQLITE_SUBMITS = 200;
 
 type FunctionName = keyof typeof functions;
 interface Measured {
@@ -471,93 +468,13 @@ async function tickPush(b: Bench, n: number): Promise<{ requests: number; sent: 
   };
 }
 
-/**
- * Submit on the local cloud (SQLite file) against raw better-sqlite3 writing, in one transaction a submit,
- * documents of the same sizes to the same collections as the local cloud wrote.
- */
-async function sqliteRatio(): Promise<{ localMs: number; rawMs: number; ratio: number; writes: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'gridlink-bench-cloudbase-sqlite-'));
-  try {
-    const clock = new ManualClock(NOW);
-    const deps = createLocalDeps({
-      dataDir: dir,
-      clock,
-      ids: sequentialIds(),
-      filesRoot: join(dir, 'files'),
-    });
-    await seedDemo(deps.store);
-    const liu = { openid: 'dev-resident-liu' };
-    const [me] = await deps.store.find('users', { where: { openid: liu.openid }, limit: 1 });
-    const place = { kind: 'household', householdId: me!.householdId! };
-    const written: Array<{ collection: CollectionName; doc: string }> = [];
-    const before = new Map<CollectionName, number>();
-    const watched: CollectionName[] = ['tickets', 'ticketEvents', 'outbox', 'notifications', 'submitRates'];
-    for (const c of watched) before.set(c, await deps.store.count(c));
-    const submit = (i: number) =>
-      invoke(functions.ticket, deps, liu, {
-        action: 'submit',
-        clientRequestId: `bench-sqlite-${i}-000`,
-        category: 'streetLight',
-        description: `路灯不亮 ${i}`,
-        photos: [],
-        place,
-      });
-    await submit(-1);
-    const started = performance.now();
-    for (let i = 0; i < SQLITE_SUBMITS; i++) {
-      // Past the hour's limit of 10 a resident: the clock moves 7 minutes a report.
-      clock.advance(7 * 60_000);
-      const r = await submit(i);
-      if (!r.ok) throw new Error(`submit ${i}: ${r.error.code}`);
-    }
-    const localMs = (performance.now() - started) / SQLITE_SUBMITS;
-    // What one submit wrote, document by document, for the raw baseline to write again.
-    for (const c of watched) {
-      const docs = await deps.store.find(c, { limit: 2000 });
-      const per = Math.max(0, docs.length - (before.get(c) ?? 0)) / (SQLITE_SUBMITS + 1);
-      const sample = docs[docs.length - 1];
-      for (let k = 0; k < Math.round(per) && sample; k++)
-        written.push({ collection: c, doc: JSON.stringify(sample) });
-    }
-    // Documents updated after insert (outbox marked fanned out, notifications finished) count as one write each.
-    deps.store.close();
-
-    const raw = new Database(join(dir, 'raw.sqlite'));
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('synchronous = NORMAL');
-    const statements = new Map<string, Database.Statement>();
-    for (const c of new Set(written.map((w) => w.collection))) {
-      raw.exec(`CREATE TABLE "${c}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
-      statements.set(c, raw.prepare(`INSERT INTO "${c}" (_id, doc) VALUES (?, ?)`));
-    }
-    const once = raw.transaction((i: number) => {
-      written.forEach((w, k) => statements.get(w.collection)!.run(`${i}_${k}`, w.doc));
-    });
-    const rawStarted = performance.now();
-    for (let i = 0; i < SQLITE_SUBMITS; i++) once(i);
-    const rawMs = (performance.now() - rawStarted) / SQLITE_SUBMITS;
-    raw.close();
-    return { localMs, rawMs, ratio: localMs / rawMs, writes: written.length };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
   // First, while the process is fresh: the stand-in's 50,000 households would weigh on its garbage collector.
-  const sqlite = await sqliteRatio();
-  console.log(
-    `\nSubmit on the local cloud (SQLite file, WAL) vs raw better-sqlite3, ${SQLITE_SUBMITS} submits`,
-  );
-  console.log(
-    '| local cloud | raw SQLite, same writes in one transaction | ratio | documents written a submit |\n|---|---|---|---|',
-  );
-  console.log(
-    `| ${fmt(sqlite.localMs, 3)} ms | ${fmt(sqlite.rawMs, 3)} ms | ${fmt(sqlite.ratio, 1)}× | ${sqlite.writes} |`,
-  );
+  const sqlite = await localVsRaw();
+  printLocalVsRaw(sqlite);
 
   const standin = await startStandin();
   try {
@@ -617,6 +534,7 @@ async function main(): Promise<void> {
         receiptBurst16Failures: bursts[0]!.failures,
         receiptBurst64Failures: bursts[1]!.failures,
         localVsRawSqlite: Number(sqlite.ratio.toFixed(2)),
+        localVsRawSqliteWall: Number(sqlite.wallRatio.toFixed(2)),
       }),
     );
   } finally {

@@ -22,7 +22,7 @@
 import type { AddressInfo } from 'node:net';
 import { collections, type CollectionName, type IndexSpec } from '../core/store/collections';
 import type { ActionContext } from './actions';
-import { Database } from './database';
+import { Database, type DatabaseSnapshot } from './database';
 import { Faults } from './faults';
 import { IndexCoverage, type UnindexedQuery } from './index-coverage';
 import { RequestCounter, type RequestCounts } from './request-counter';
@@ -61,6 +61,10 @@ export interface Standin {
   clearUnindexed(): void;
   /** Empties every collection and the storage, and ends every transaction. */
   reset(): void;
+  /** The committed documents of every collection (not storage), for `restore`. */
+  snapshot(): DatabaseSnapshot;
+  /** As `reset`, then the snapshot's documents written back: e.g. a world seeded once, for every test. */
+  restore(snapshot: DatabaseSnapshot): void;
   close(): Promise<void>;
 }
 
@@ -102,6 +106,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       txs.clear();
       storage.clear();
       ctx.sorted.clear();
+    },
+    snapshot: () => db.snapshot(),
+    restore: (snapshot) => {
+      txs.clear();
+      storage.clear();
+      ctx.sorted.clear();
+      db.restore(snapshot);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

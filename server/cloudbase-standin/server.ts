@@ -74,7 +74,7 @@ async function answer(parts: ServerParts, req: http.IncomingMessage, text: strin
 }
 
 export function createServer(parts: ServerParts): http.Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const requestId = randomBytes(8).toString('hex');
     const reply = (payload: Answer) => {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
@@ -94,4 +94,9 @@ export function createServer(parts: ServerParts): http.Server {
         else reply({ code: 'SYS_ERR', message: `stand-in failure: ${(error as Error)?.message ?? error}` });
       });
   });
+  // node-sdk keeps its connections alive. Node closes an idle one after 5 s, and a request the client sends on
+  // it just then fails with ECONNRESET: a call that computes for over 5 s between two requests (a PDF of
+  // household codes on a loaded machine) failed as INTERNAL. CloudBase does not drop a connection that soon.
+  server.keepAliveTimeout = 120_000;
+  return server;
 }

@@ -31,6 +31,8 @@ export interface LocalDeps extends Deps {
 export interface LocalDepsOptions {
   /** A folder for the database and files, or undefined for an in-memory database (tests). */
   dataDir?: string;
+  /** Without dataDir: the in-memory database starts as this serialized one (tests: a seeded world's image). */
+  image?: Buffer;
   clock?: Clock;
   ids?: Ids;
   filesRoot?: string;
@@ -46,7 +48,7 @@ export function createLocalDeps(options: LocalDepsOptions = {}): LocalDeps {
     options.filesRoot ??
     (options.dataDir ? join(options.dataDir, 'files') : join(tmpdir(), 'gridlink-files'));
   return {
-    store: new SqliteStore(dbPath),
+    store: new SqliteStore(options.image && !options.dataDir ? options.image : dbPath),
     clock: options.clock ?? systemClock,
     ids: options.ids ?? randomIds,
     files: new LocalFiles(filesRoot),

@@ -4,14 +4,19 @@
  * and, once they have run, no query of theirs may have gone unserved by a declared index.
  */
 import { startStandin, standinStore, type Standin } from '../../server/cloudbase-standin';
+import { seedDemo } from '../../server/demo/seed';
 import { useHarnessStore } from '../support/harness';
 
 let standin: Standin;
 beforeAll(async () => {
   standin = await startStandin();
-  useHarnessStore(() => {
-    standin.reset();
-    return standinStore(standin);
+  // The demo world is seeded once through the adapter (node-sdk → stand-in); each test starts from a copy.
+  await seedDemo(standinStore(standin));
+  const seeded = standin.snapshot();
+  useHarnessStore((seed) => {
+    if (seed) standin.restore(seeded);
+    else standin.reset();
+    return { store: standinStore(standin), seeded: seed };
   });
 });
 afterAll(async () => {

@@ -54,6 +54,38 @@ describe('CloudBase stand-in specifics', () => {
     standin.clearUnindexed();
   });
 
+  test('a snapshot restores its documents, unique indexes and all, as often as asked', async () => {
+    const store = standinStore(standin);
+    await store.insertMany('households', [household('h1', '101'), household('h2', '102')]);
+    await store.insert('users', {
+      _id: 'u1',
+      openid: 'o1',
+      name: '居民',
+      phone: null,
+      roles: [],
+      roleKeys: [],
+      householdId: 'h1',
+      createdAt: '',
+      updatedAt: '',
+      version: 1,
+    });
+    const snapshot = standin.snapshot();
+    for (let round = 0; round < 2; round++) {
+      await store.update('households', 'h1', { room: '999' });
+      await store.remove('households', 'h2');
+      await store.insert('households', household('h3', '103'));
+      standin.restore(snapshot);
+      const rooms = (await store.find('households', { orderBy: [['_id', 'asc']] })).map((h) => h.room);
+      expect(rooms).toEqual(['101', '102']);
+      // The unique openid index came back with the documents.
+      await expect(
+        store.insert('users', { ...(await store.get('users', 'u1'))!, _id: 'u2' }),
+      ).rejects.toMatchObject({
+        code: 'STORE.DUPLICATE',
+      });
+    }
+  });
+
   test('insertMany sends one insertDocument per 1,000 documents', async () => {
     await standinStore(standin).insertMany('households', manyHouseholds());
     expect(standin.counts().byAction['database.insertDocument']).toBe(3);

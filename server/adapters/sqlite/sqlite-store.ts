@@ -22,6 +22,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export class SqliteStore implements Store {
+  /** For inspection (query plans, pragmas): writes go through the methods, which transactions rely on. */
   readonly db: Database.Database;
   /** Prepared once per collection: preparing costs more than running on the hot paths. */
   private readonly statements = new Map<
@@ -34,8 +35,19 @@ export class SqliteStore implements Store {
     }
   >();
 
-  /** `path` is a file, or ':memory:' for tests. */
-  constructor(path: string) {
+  /**
+   * Bumped by every write through this store. A transaction that finds it unchanged at its commit, and SQLite's
+   * `data_version` unchanged too (no other connection committed), had nothing change under it: its reads need
+   * no second look. Otherwise they are compared one by one, as optimistic concurrency asks.
+   */
+  private writeSeq = 0;
+  private readonly dataVersionStmt: Database.Statement;
+
+  /**
+   * `path` is a file, or ':memory:' for tests; or a serialized database (`db.serialize()`), opened in memory —
+   * tests build the seeded demo world once and start each test from its image.
+   */
+  constructor(path: string | Buffer) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -52,7 +64,8 @@ export class SqliteStore implements Store {
         );
       }
       this.statements.set(name, {
-        read: this.db.prepare(`SELECT doc FROM "${name}" WHERE _id = ?`),
+        // pluck: the column's value itself, no row object per read.
+        read: this.db.prepare(`SELECT doc FROM "${name}" WHERE _id = ?`).pluck(),
         insert: this.db.prepare(`INSERT INTO "${name}" (_id, doc) VALUES (?, ?)`),
         upsert: this.db.prepare(
           `INSERT INTO "${name}" (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`,
@@ -60,6 +73,12 @@ export class SqliteStore implements Store {
         remove: this.db.prepare(`DELETE FROM "${name}" WHERE _id = ?`),
       });
     }
+    this.dataVersionStmt = this.db.prepare('PRAGMA data_version').pluck();
+  }
+
+  /** What this connection last saw of other connections' commits (SQLite's PRAGMA data_version). */
+  private dataVersion(): number {
+    return this.dataVersionStmt.get() as number;
   }
 
   close(): void {
@@ -68,6 +87,7 @@ export class SqliteStore implements Store {
 
   /** Deletes every document of every collection (the local cloud's --reset). */
   clear(): void {
+    this.writeSeq += 1;
     this.db.transaction(() => {
       for (const name of collectionNames) this.db.exec(`DELETE FROM "${name}"`);
     })();
@@ -80,7 +100,7 @@ export class SqliteStore implements Store {
     let stmt = this.queryStatements.get(sql);
     if (!stmt) {
       if (this.queryStatements.size >= 500) this.queryStatements.clear();
-      stmt = this.db.prepare(sql);
+      stmt = this.db.prepare(sql).pluck();
       this.queryStatements.set(sql, stmt);
     }
     return stmt;
@@ -91,8 +111,7 @@ export class SqliteStore implements Store {
   }
 
   private raw(collection: CollectionName, id: string): string | null {
-    const row = this.statement(collection).read.get(id) as { doc: string } | undefined;
-    return row ? row.doc : null;
+    return (this.statement(collection).read.get(id) as string | undefined) ?? null;
   }
 
   async get<C extends CollectionName>(collection: C, id: string): Promise<CollectionDocs[C] | null> {
@@ -103,22 +122,20 @@ export class SqliteStore implements Store {
   async find<C extends CollectionName>(collection: C, query: Query = {}): Promise<CollectionDocs[C][]> {
     assertDefinedWhere(collection, query.where);
     const params: unknown[] = [];
-    const rows = this.prepared(querySql(collection, query, params)).all(...params) as { doc: string }[];
-    return rows.map((row) => JSON.parse(row.doc) as CollectionDocs[C]);
+    const docs = this.prepared(querySql(collection, query, params)).all(...params) as string[];
+    return docs.map((doc) => JSON.parse(doc) as CollectionDocs[C]);
   }
 
   async count(collection: CollectionName, where?: Where): Promise<number> {
     assertDefinedWhere(collection, where);
     const params: unknown[] = [];
-    const row = this.prepared(`SELECT COUNT(*) AS n FROM "${collection}"${whereSql(where, params)}`).get(
+    return this.prepared(`SELECT COUNT(*) AS n FROM "${collection}"${whereSql(where, params)}`).get(
       ...params,
-    ) as {
-      n: number;
-    };
-    return row.n;
+    ) as number;
   }
 
   async insert<C extends CollectionName>(collection: C, doc: CollectionDocs[C]): Promise<void> {
+    this.writeSeq += 1;
     try {
       this.statement(collection).insert.run(doc._id, JSON.stringify(doc));
     } catch (error) {
@@ -130,6 +147,7 @@ export class SqliteStore implements Store {
 
   async insertMany<C extends CollectionName>(collection: C, docs: CollectionDocs[C][]): Promise<void> {
     const stmt = this.statement(collection).insert;
+    this.writeSeq += 1;
     try {
       this.db.transaction(() => {
         for (const doc of docs) stmt.run(doc._id, JSON.stringify(doc));
@@ -159,6 +177,7 @@ export class SqliteStore implements Store {
   }
 
   async remove(collection: CollectionName, id: string): Promise<void> {
+    this.writeSeq += 1;
     this.statement(collection).remove.run(id);
   }
 
@@ -173,6 +192,7 @@ export class SqliteStore implements Store {
   }
 
   private writeRaw(collection: CollectionName, id: string, raw: string | null): void {
+    this.writeSeq += 1;
     try {
       if (raw === null) this.statement(collection).remove.run(id);
       else this.statement(collection).upsert.run(id, raw);
@@ -184,6 +204,8 @@ export class SqliteStore implements Store {
 
   async transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const seqAtStart = this.writeSeq;
+      const versionAtStart = this.dataVersion();
       const reads = new Map<string, { collection: CollectionName; id: string; raw: string | null }>();
       const writes = new Map<string, { collection: CollectionName; id: string; raw: string | null }>();
       const key = (collection: string, id: string) => `${collection}\u0000${id}`;
@@ -240,9 +262,11 @@ export class SqliteStore implements Store {
 
       const result = await work(tx);
       const committed = this.db.transaction(() => {
-        for (const read of reads.values()) {
-          if (this.raw(read.collection, read.id) !== read.raw) return false;
-        }
+        const untouched = this.writeSeq === seqAtStart && this.dataVersion() === versionAtStart;
+        if (!untouched)
+          for (const read of reads.values()) {
+            if (this.raw(read.collection, read.id) !== read.raw) return false;
+          }
         for (const w of writes.values()) this.writeRaw(w.collection, w.id, w.raw);
         return true;
       })();

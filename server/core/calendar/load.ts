@@ -13,14 +13,25 @@ export function yearsOf(
   return [...years.values()].sort((a, b) => a.year - b.year);
 }
 
-/** The calendar as data for working-time.ts. */
-export function calendarOf(doc: WorkCalendarDoc | null): WorkCalendar {
-  const years = yearsOf(doc);
+function daysOf(years: HolidayYear[]): Pick<WorkCalendar, 'holidays' | 'workdays'> {
   return {
-    periods: doc?.periods?.length ? doc.periods : [...DEFAULT_PERIODS],
     holidays: new Set(years.flatMap((y) => y.holidays)),
     workdays: new Set(years.flatMap((y) => y.workdays)),
   };
+}
+
+/**
+ * The built-in years' days, built on first use and shared: static data, and every submit and change of a
+ * ticket asks for a calendar (building the sets of twenty-odd years each time was a tenth of a submit's CPU).
+ */
+let builtInDays: Pick<WorkCalendar, 'holidays' | 'workdays'> | undefined;
+
+/** The calendar as data for working-time.ts. */
+export function calendarOf(doc: WorkCalendarDoc | null): WorkCalendar {
+  const periods = doc?.periods?.length ? doc.periods : [...DEFAULT_PERIODS];
+  if (Object.keys(doc?.years ?? {}).length === 0)
+    return { periods, ...(builtInDays ??= daysOf([...builtInYears.values()])) };
+  return { periods, ...daysOf(yearsOf(doc)) };
 }
 
 /** One read by id: the community's `workCalendars` document, or the defaults. */
