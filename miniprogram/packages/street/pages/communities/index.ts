@@ -7,6 +7,7 @@ import type { LatLng } from '../../../../../typings/common';
 import type { StreetCommunityRow } from '../../../../../typings/grid';
 import { createCommunity, streetView } from '../../../../services/street';
 import { textSizeBehavior } from '../../../../theme/text-size';
+import { pickPlace } from '../../../../services/location';
 
 type Input = WechatMiniprogram.Input;
 
@@ -75,14 +76,9 @@ Component({
     onCodeInput(event: Input) {
       this.setData({ code: event.detail.value });
     },
-    onPickCenter() {
-      wx.chooseLocation({
-        success: (res) =>
-          this.setData({
-            center: { lat: res.latitude, lng: res.longitude },
-            centerText: res.name || res.address,
-          }),
-      });
+    async onPickCenter(): Promise<void> {
+      const place = await pickPlace();
+      if (place) this.setData({ center: { lat: place.lat, lng: place.lng }, centerText: place.addressText });
     },
 
     async onCreateSubmit(): Promise<void> {
