@@ -1,10 +1,10 @@
 /**
  * The reconciliation: a community-month's figures recomputed from the ticket events — each ticket's facts
  * folded from its events (the same step the transactions run), its contribution put in its cells — and
- * compared, as a month total, with the stored counter documents (folded total + shards) and with the facts kept
- * on each ticket. It reads every ticket
- * and event of the month (a maintenance job, not a page) and reports drift; it writes nothing, because a
- * repair racing live transactions could itself drift (a repair is a later job: stop, recompute, set).
+ * compared, as a month total, with the stored counter documents (folded total + shards) and with the facts
+ * kept on each ticket. It reads every ticket and event of the month (a maintenance job, not a page) and reports
+ * drift; it writes nothing, because a repair racing live transactions could itself drift (a repair is a later
+ * job: stop, recompute, set).
  */
 import type { FigureCounts, FigureDrift } from '../../../typings/figures';
 import type { FiguresReconcileReport } from '../../../typings/ticket';
