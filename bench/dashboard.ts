@@ -1,19 +1,20 @@
 /**
  * `npm run bench:dashboard`: the figures read of 吴家园社区 (the demo's 15 grids, 38 micro-grids) over a
- * year, at 1,000 and at 1,000,000 tickets, on a SQLite file (WAL). Prints a table; the last line is one JSON
- * object.
+ * year, at 1,000 and at 1,000,000 tickets, on a SQLite file (WAL), before and after the fold of the counter
+ * shards into month totals (server/core/figures/fold.ts, run as the scheduler runs it). Prints a table; the
+ * last line is one JSON object.
  *
- * 1. The figures read (`ticket.figures` through `invoke`, as staff): mean time over 200 reads and the database
- *    operations one read costs, counted with CountingStore. The read touches only counter documents (one
- *    query of 12 months × 8 shards) and the grid map, never a ticket; so at 1,000,000 the counter documents
- *    are seeded directly — computed from 1,000,000 synthetic tickets by the same contribution code the
- *    transactions run — and the tickets themselves are not written. At 1,000 the tickets are written too.
+ * 1. The figures read (`ticket.figures` through `invoke`, as staff): mean time over 50 reads, the database
+ *    operations one read costs (CountingStore) and the counter JSON it parses. The read touches only counter
+ *    documents and the grid map, never a ticket, so the tickets are not what is measured:
+ *    - at 1,000 the tickets are written and the counters computed from them by the transactions' own
+ *      contribution code (`figureDeltas`/`applyIncrements`);
+ *    - at 1,000,000 the counter documents are written directly, and cheaply: computed from 50,000 synthetic
+ *      tickets (enough for every cell of the map to exist in every shard of every month, as at 1,000,000)
+ *      with every counter then multiplied by 20. No ticket is written.
  * 2. What the figures add to a change: database operations of submit, accept, progress and resolve through
  *    the real handlers (progress moves no figure and so adds none).
- *    100,000 is measured too: the read's cost grows with the cells that exist (grids × micro-grids, workers,
- *    categories × months × shards), not with tickets, and every cell exists well before 100,000.
- * The filtered workbench page at 100,000 tickets is measured by `npm run bench:workbench` (its JSON line
- * carries workbenchMs100k, workbenchOps100k, workbenchRequests100k); this bench no longer prints a null for it.
+ * The filtered workbench page at 100,000 tickets is measured by `npm run bench:workbench`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ import { CountingStore } from '../server/adapters/counting-store';
 import { ManualClock } from '../server/adapters/local/clocks';
 import { sequentialIds } from '../server/adapters/local/ids';
 import { figureDeltas } from '../server/core/figures/deltas';
+import { foldFigures } from '../server/core/figures/fold';
 import type { TicketFigureFacts } from '../server/core/figures/facts';
 import {
   applyIncrements,
@@ -43,7 +45,9 @@ import { createLocalDeps } from '../server/local-cloud/deps';
 const NOW = '2026-12-20T09:00:00+08:00';
 const COMMUNITY = 'c_wujiayuan';
 const STAFF = 'dev-staff-wujiayuan';
-const READS = 200;
+const READS = 50;
+/** Synthetic tickets behind the large size's counters, which are then scaled up to its size (see the header). */
+const SAMPLE = 50_000;
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 const CHUNK = 50_000;
 
@@ -127,6 +131,19 @@ function counterDocs(n: number, places: Place[], keep: Ticket[] | null): FigureS
   return [...shards.values()];
 }
 
+/** Every counter of the documents' cells multiplied by `factor` (the cells that exist stay the same). */
+function scaled(docs: FigureShard[], factor: number): FigureShard[] {
+  const times = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(times)
+      : typeof value === 'number'
+        ? value * factor
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, times(v)]))
+          : value;
+  return docs.map((doc) => ({ ...doc, grids: times(doc.grids) as FigureShard['grids'] }));
+}
+
 /** The JSON the read parses: every counter document of the year (the read's cost follows it, not tickets). */
 function bytesOf(docs: FigureShard[]): number {
   return docs.reduce((n, doc) => n + Buffer.byteLength(JSON.stringify(doc)), 0);
@@ -207,6 +224,21 @@ async function changeCosts(deps: Deps): Promise<Record<string, number>> {
   return costs;
 }
 
+/** The read before and after the fold (as the scheduler runs it), with the counter JSON each parses. */
+async function unfoldedAndFolded(deps: Deps) {
+  const unfolded = await readFigures(deps);
+  const before = await deps.store.find('ticketFigures', { limit: 1000 });
+  const fold = await foldFigures(deps.store, new Date(NOW).toISOString());
+  const after = await deps.store.find('ticketFigures', { limit: 1000 });
+  const folded = await readFigures(deps);
+  return {
+    unfolded: { ...unfolded, docs: before.length, read: bytesOf(before) },
+    folded: { ...folded, docs: after.length, read: bytesOf(after) },
+    largest: Math.max(...after.map((doc) => Buffer.byteLength(JSON.stringify(doc)))),
+    fold,
+  };
+}
+
 async function main(): Promise<void> {
   const small = await withWorld(async (deps) => {
     const places = await placesOf(deps);
@@ -214,43 +246,31 @@ async function main(): Promise<void> {
     const docs = counterDocs(1_000, places, tickets);
     await deps.store.insertMany('tickets', tickets);
     await deps.store.insertMany('ticketFigures', docs);
-    return {
-      ...(await readFigures(deps)),
-      docs: docs.length,
-      read: bytesOf(docs),
-      costs: await changeCosts(deps),
-    };
+    return { ...(await unfoldedAndFolded(deps)), costs: await changeCosts(deps) };
   });
-  const seeded = (n: number) =>
-    withWorld(async (deps) => {
-      const places = await placesOf(deps);
-      const docs = counterDocs(n, places, null);
-      await deps.store.insertMany('ticketFigures', docs);
-      const bytes = Math.max(...docs.map((doc) => Buffer.byteLength(JSON.stringify(doc))));
-      return { ...(await readFigures(deps)), docs: docs.length, bytes, read: bytesOf(docs) };
-    });
-  // 100,000 shows where the read's cost stops growing: once every cell of the map exists.
-  const mid = await seeded(100_000);
-  const big = await seeded(1_000_000);
+  const big = await withWorld(async (deps) => {
+    const places = await placesOf(deps);
+    await deps.store.insertMany(
+      'ticketFigures',
+      scaled(counterDocs(SAMPLE, places, null), 1_000_000 / SAMPLE),
+    );
+    return unfoldedAndFolded(deps);
+  });
 
+  type Read = { ms: number; ops: number; docs: number; read: number; received: number };
+  const line = (r: Read) =>
+    `${r.ms.toFixed(2)} ms, ${r.ops} database operations, ${r.docs} counter documents, ` +
+    `${(r.read / 1024).toFixed(0)} KB counter JSON, ${r.received} received`;
   const rows: Array<[string, string]> = [
+    ['figures read, 1,000 tickets, folded', line(small.folded)],
+    ['figures read, 1,000,000 tickets, folded (counters seeded)', line(big.folded)],
+    ['figures read, 1,000 tickets, before the fold', line(small.unfolded)],
+    ['figures read, 1,000,000 tickets, before the fold', line(big.unfolded)],
     [
-      'figures read, 1,000 tickets (12 months)',
-      `${small.ms.toFixed(2)} ms, ${small.ops} database operations, ${small.docs} counter documents, ${small.received} received`,
+      'the fold at 1,000,000 (one run)',
+      `${big.fold.monthsFolded} months, ${big.fold.shardsFolded} shards into totals, ${big.fold.foldConflicts} conflicts`,
     ],
-    [
-      'figures read, 100,000 tickets (12 months; counters seeded)',
-      `${mid.ms.toFixed(2)} ms, ${mid.ops} database operations, ${mid.docs} counter documents, ${mid.received} received`,
-    ],
-    [
-      'figures read, 1,000,000 tickets (12 months; counters seeded)',
-      `${big.ms.toFixed(2)} ms, ${big.ops} database operations, ${big.docs} counter documents, ${big.received} received`,
-    ],
-    [
-      'counter JSON one read parses (1k / 100k / 1m)',
-      [small, mid, big].map((x) => `${(x.read / 1024 / 1024).toFixed(1)} MB`).join(' / '),
-    ],
-    ['largest counter document at 1,000,000', `${(big.bytes / 1024).toFixed(1)} KB as JSON (limit 16 MB)`],
+    ['largest counter document at 1,000,000', `${(big.largest / 1024).toFixed(1)} KB as JSON (limit 16 MB)`],
     [
       'database operations per change (reads+queries+writes)',
       Object.entries(small.costs)
@@ -263,10 +283,14 @@ async function main(): Promise<void> {
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   console.log(
     JSON.stringify({
-      figuresOps1k: small.ops,
-      figuresOps1m: big.ops,
-      figuresMs1k: Number(small.ms.toFixed(3)),
-      figuresMs1m: Number(big.ms.toFixed(3)),
+      figuresOps1k: small.folded.ops,
+      figuresOps1m: big.folded.ops,
+      figuresMs1k: Number(small.folded.ms.toFixed(3)),
+      figuresMs1m: Number(big.folded.ms.toFixed(3)),
+      figuresJsonKb1k: Math.round(small.folded.read / 1024),
+      figuresJsonKb1m: Math.round(big.folded.read / 1024),
+      figuresMsUnfolded1k: Number(small.unfolded.ms.toFixed(3)),
+      figuresMsUnfolded1m: Number(big.unfolded.ms.toFixed(3)),
     }),
   );
 }

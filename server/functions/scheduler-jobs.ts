@@ -4,6 +4,7 @@
  * at the same minute.
  */
 import { contentRecheckJob } from './content-job';
+import { figuresFoldJob } from './figures-job';
 import { careVisitsJob } from './field-job';
 import { noticesJob } from './notice-job';
 import { notificationsJob } from './notification-job';
@@ -18,4 +19,5 @@ export const scheduledJobs: ScheduledJob[] = [
   noticesJob,
   careVisitsJob,
   notificationsJob,
+  figuresFoldJob,
 ];

@@ -1,6 +1,6 @@
 /**
  * The figures read: the counter documents of the scopes' communities and months — one query of at most
- * communities × months × SHARDS documents — summed into the breakdowns, plus the names of grids and
+ * communities × months × DOCS_PER_MONTH documents (each month's folded total and the shards not yet folded) — summed into the breakdowns, plus the names of grids and
  * micro-grids. It never reads a ticket, so it costs the same at 1,000 and at 1,000,000 tickets.
  */
 import type {
@@ -22,7 +22,7 @@ import type { User } from '../users/model';
 import { isCommunityStaff } from '../users/permissions';
 import { overseesCommunity } from '../street/scope';
 import { addCounts, emptyCounts, figureDefinitions, valuesOf } from './definitions';
-import { NONE, normalShard, SHARDS, type FigureShard, type GridFigures } from './shards';
+import { DOCS_PER_MONTH, NONE, normalShard, type FigureShard, type GridFigures } from './shards';
 
 const MAX_MONTHS = 12;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -82,7 +82,7 @@ export async function readFigures(
   const shards = (
     await store.find('ticketFigures', {
       where: { communityId: { in: communityIds }, month: { in: months } },
-      limit: communityIds.length * months.length * SHARDS,
+      limit: communityIds.length * months.length * DOCS_PER_MONTH,
     })
   ).map(normalShard);
   const [grids, microGrids] = await Promise.all([

@@ -1,9 +1,10 @@
 /**
  * The reconciliation: a community-month's figures recomputed from the ticket events — each ticket's facts
  * folded from its events (the same step the transactions run), its contribution put in its cells — and
- * compared with the stored counter documents and with the facts kept on each ticket. It reads every ticket
- * and event of the month (a maintenance job, not a page) and reports drift; it writes nothing, because a
- * repair racing live transactions could itself drift (a repair is a later job: stop, recompute, set).
+ * compared, as a month total, with the stored counter documents (folded total + shards) and with the facts
+ * kept on each ticket. It reads every ticket and event of the month (a maintenance job, not a page) and reports
+ * drift; it writes nothing, because a repair racing live transactions could itself drift (a repair is a later
+ * job: stop, recompute, set).
  */
 import type { FigureCounts, FigureDrift } from '../../../typings/figures';
 import type { FiguresReconcileReport } from '../../../typings/ticket';
@@ -17,7 +18,18 @@ import { counterDefinitions } from './definitions';
 import { figureDeltas, monthOf } from './deltas';
 import { NO_FACTS, stepFacts } from './facts';
 import { monthsBetween } from './read';
-import { applyIncrements, emptyShard, figureShardId, normalShard, SHARDS, type FigureShard } from './shards';
+import {
+  addShard,
+  applyIncrements,
+  DOCS_PER_MONTH,
+  emptyShard,
+  figureShardId,
+  figureTotalId,
+  normalShard,
+  SHARDS,
+  TOTAL_SHARD,
+  type FigureShard,
+} from './shards';
 
 const PAGE = 500;
 
@@ -69,11 +81,16 @@ export async function reconcileFigures(
     }
     if (page.length < PAGE || inMonth.length < page.length) break;
   }
-  const stored = (await store.find('ticketFigures', { where: { communityId, month }, limit: SHARDS })).map(
-    normalShard,
-  );
-  const byId = new Map(stored.map((s) => [s._id, s]));
-  for (const [docId, want] of expected) drift.push(...compareShard(docId, byId.get(docId), want));
+  // Compared as month totals: the fold moves counts between a month's shards and its total document, so only
+  // their sum is the month's truth (and what a read adds up).
+  const stored = await store.find('ticketFigures', { where: { communityId, month }, limit: DOCS_PER_MONTH });
+  const totalId = figureTotalId(communityId, month);
+  const sum = (docs: FigureShard[]) =>
+    docs.reduce(
+      (acc, doc) => addShard(acc, normalShard(doc), at),
+      emptyShard(communityId, month, TOTAL_SHARD, at),
+    );
+  drift.push(...compareShard(totalId, sum(stored), sum([...expected.values()])));
   return { tickets, drift };
 }
 

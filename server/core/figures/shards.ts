@@ -3,7 +3,7 @@
  * as nested maps: per grid its total, its micro-grids, its workers and its categories. A ticket always lands
  * in the shard its id hashes to and in the month it was submitted, so a change touches exactly one counter
  * document with an id known before the transaction (CloudBase transactions are by id only), and tickets of
- * one community rarely meet on one document. A read of a month is one query of SHARDS documents, whatever
+ * one community rarely meet on one document. A read of a month is one query of DOCS_PER_MONTH documents, whatever
  * the number of tickets.
  *
  * Size: a cell is ~17 numbers plus 23 buckets (~400 bytes as BSON); a grid of 10 micro-grids, 10 workers and
@@ -14,6 +14,14 @@ import type { FigureCounts } from '../../../typings/figures';
 import { addCounts, counterDefinitions, emptyCounts, isZero } from './definitions';
 
 export const SHARDS = 8;
+
+/**
+ * The folded total of a community-month: a document of the same shape in the same collection, with this shard
+ * number (no ticket hashes to it). The scheduled fold (fold.ts) moves shards into it and deletes them, so the
+ * truth is always total + the shards that exist, and a read takes at most SHARDS + 1 documents a month.
+ */
+export const TOTAL_SHARD = SHARDS;
+export const DOCS_PER_MONTH = SHARDS + 1;
 
 /** Cells of one grid (or of NONE: tickets not yet routed to a grid). */
 export interface GridFigures {
@@ -41,6 +49,10 @@ export const NONE = '-';
 
 export function figureShardId(communityId: string, month: string, shard: number): string {
   return `${communityId}-${month}-${shard}`;
+}
+
+export function figureTotalId(communityId: string, month: string): string {
+  return `${communityId}-${month}-total`;
 }
 
 /** FNV-1a of the ticket id: stable across instances and runs. */
@@ -109,11 +121,42 @@ export function applyIncrements(shard: FigureShard, increments: FigureIncrement[
     addInto(grid.microGrids, cell.microGridId, counts, sign);
     addInto(grid.workers, cell.workerId, counts, sign);
     addInto(grid.categories, cell.category, counts, sign);
-    if (isZero(grid.total)) delete next.grids[cell.gridId];
+    // Not on the total alone: a reassignment within a grid moves cells and leaves the total unchanged,
+    // which on a shard created after a fold is zero.
+    if (gridIsZero(grid)) delete next.grids[cell.gridId];
     else next.grids[cell.gridId] = grid;
     if (cell.workerName && sign === 1) next.workerNames[cell.workerId] = cell.workerName;
   }
   return next;
+}
+
+/**
+ * Adds one shard's cells into another (a copy of `into` is returned; cells that fall to zero are dropped). Both
+ * must be normal (normalShard). A shard can hold negative cells (a reassignment after a fold takes counts out
+ * of a cell whose counts were folded), so nothing here assumes counts are positive.
+ */
+export function addShard(into: FigureShard, from: FigureShard, at: string): FigureShard {
+  const next = JSON.parse(JSON.stringify(into)) as FigureShard;
+  next.updatedAt = at;
+  for (const [gridId, cells] of Object.entries(from.grids)) {
+    const grid = next.grids[gridId] ?? { total: emptyCounts(), microGrids: {}, workers: {}, categories: {} };
+    addCounts(grid.total, cells.total);
+    for (const [key, counts] of Object.entries(cells.microGrids)) addInto(grid.microGrids, key, counts, 1);
+    for (const [key, counts] of Object.entries(cells.workers)) addInto(grid.workers, key, counts, 1);
+    for (const [key, counts] of Object.entries(cells.categories)) addInto(grid.categories, key, counts, 1);
+    if (gridIsZero(grid)) delete next.grids[gridId];
+    else next.grids[gridId] = grid;
+  }
+  // The shard's names are the newer ones.
+  next.workerNames = { ...next.workerNames, ...from.workerNames };
+  return next;
+}
+
+function gridIsZero(grid: GridFigures): boolean {
+  return (
+    isZero(grid.total) &&
+    [grid.microGrids, grid.workers, grid.categories].every((cells) => Object.values(cells).every(isZero))
+  );
 }
 
 /**
@@ -181,19 +224,20 @@ function normalCells(stored: unknown): Record<string, FigureCounts> {
 
 /**
  * A shard as read, in the shape applyIncrements writes: every counter present, bucket lists as arrays, no
- * cell or grid that holds only zeros (increments leave those behind, and create partial cells).
+ * cell or grid that holds only zeros (increments leave those behind, and create partial cells). A grid whose
+ * total is zero is kept while a cell of it is not: after a fold, a reassignment between two micro-grids of
+ * one grid leaves the shard's grid total at zero and its two micro-grid cells at −c and +c.
  */
 export function normalShard(stored: FigureShard): FigureShard {
   const grids: Record<string, GridFigures> = {};
   for (const [gridId, grid] of Object.entries(stored.grids ?? {})) {
-    const total = normalCounts(grid.total);
-    if (isZero(total)) continue;
-    grids[gridId] = {
-      total,
+    const normal = {
+      total: normalCounts(grid.total),
       microGrids: normalCells(grid.microGrids),
       workers: normalCells(grid.workers),
       categories: normalCells(grid.categories),
     };
+    if (!gridIsZero(normal)) grids[gridId] = normal;
   }
   return { ...stored, grids, workerNames: stored.workerNames ?? {} };
 }

@@ -197,7 +197,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   ticketEvents: {
     indexes: [{ fields: ['ticketId', 'seq'], unique: true }, { fields: ['actor.userId', 'at'] }],
   },
-  ticketFigures: { indexes: [{ fields: ['communityId', 'month'] }] },
+  ticketFigures: { indexes: [{ fields: ['communityId', 'month'] }, { fields: ['shard', 'updatedAt'] }] },
   ticketPolicies: { indexes: [] },
   // Field work: due items are documents, so a worker's due list is one read on (assignee, state, dueAt).
   inspectionTemplates: { indexes: [{ fields: ['communityId', 'createdAt'] }] },

@@ -1,6 +1,6 @@
 /**
  * 街道考核 (issue 11 item 4): the street office's communities side by side, ranked by a rate. It reads the
- * communities' figure counters — one query of communities × months × SHARDS counter documents, the same read
+ * communities' figure counters — one query of communities × months × DOCS_PER_MONTH counter documents (totals and unfolded shards), the same read
  * as a community's figures — and keeps only each grid's total: it never reads a ticket, so its cost does not
  * grow with tickets. Rates are the README's definitions (server/core/figures/definitions.ts), nothing new.
  */
@@ -13,7 +13,7 @@ import type {
 } from '../../../typings/figures';
 import { addCounts, emptyCounts, figureDefinitions, valuesOf } from '../figures/definitions';
 import { monthsBetween } from '../figures/read';
-import { SHARDS } from '../figures/shards';
+import { DOCS_PER_MONTH, normalShard } from '../figures/shards';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import { requireStreetOffice } from './scope';
@@ -65,11 +65,12 @@ export async function streetFigures(
   const shards = ids.length
     ? await store.find('ticketFigures', {
         where: { communityId: { in: ids }, month: { in: months } },
-        limit: ids.length * months.length * SHARDS,
+        limit: ids.length * months.length * DOCS_PER_MONTH,
       })
     : [];
   const totals = new Map<string, FigureCounts>(ids.map((id) => [id, emptyCounts()]));
-  for (const shard of shards)
+  // Through normalShard: a cell an increment created holds only the counters it moved.
+  for (const shard of shards.map(normalShard))
     for (const grid of Object.values(shard.grids)) addCounts(totals.get(shard.communityId)!, grid.total);
   const rows: StreetFigureRow[] = communities.map((c) => {
     const counts = totals.get(c._id)!;
