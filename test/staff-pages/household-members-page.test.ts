@@ -105,7 +105,11 @@ describe('住户成员', () => {
 
   test('a household nobody has bound says how residents bind it', async () => {
     api.householdMembers.mockResolvedValue([]);
-    const comp = await render('packages/staff/pages/household-members/index', { communityId: 'c1', householdId: 'h1', address: '' });
+    const comp = await render('packages/staff/pages/household-members/index', {
+      communityId: 'c1',
+      householdId: 'h1',
+      address: '',
+    });
     expect(text(comp, '.empty')).toEqual(['还没有人绑定这户：居民扫描该户的住户码即可绑定']);
   });
 });

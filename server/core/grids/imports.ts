@@ -74,7 +74,8 @@ export async function importLedgerTable(
         ? await importBuildings(store, input.communityId, input.table, dryRun)
         : await importHouseholds(store, input.communityId, input.table, dryRun);
     // Buildings and households are in every instance's warm map memory (routing/map-reads.ts).
-    if (!dryRun && counts.created + counts.updated > 0) await bumpGridMapVersion(store, toIso(deps.clock.now()));
+    if (!dryRun && counts.created + counts.updated > 0)
+      await bumpGridMapVersion(store, toIso(deps.clock.now()));
     return { kind: input.kind, ...counts, ...preview };
   }
   const { invitees, ...counts } = await importMembers(
