@@ -83,6 +83,7 @@ function countingDocs(inner: Store): { store: Store; docs: () => number; reset: 
     update: (c, id, p, o) => inner.update(c, id, p, o),
     remove: (c, id) => inner.remove(c, id),
     increment: (c, id, i) => inner.increment(c, id, i),
+    incrementMany: (c, ids, i, o) => inner.incrementMany(c, ids, i, o),
     transaction: (work) => inner.transaction(work),
   };
   return { store, docs: () => docs, reset: () => (docs = 0) };

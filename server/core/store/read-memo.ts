@@ -45,6 +45,10 @@ export function memoReads(store: Store): Store {
       forget(collection, id);
       return store.increment(collection, id, increment);
     },
+    incrementMany: async (collection, ids, increment, options) => {
+      for (const id of ids) forget(collection, id);
+      return store.incrementMany(collection, ids, increment, options);
+    },
     transaction: (work) => {
       // What a transaction writes is not known here: forget everything once it is done.
       const done = store.transaction(work);
