@@ -5,6 +5,7 @@
  */
 import { contentRecheckJob } from './content-job';
 import { careVisitsJob } from './field-job';
+import { figuresAheadJob } from './figures-job';
 import { noticesJob } from './notice-job';
 import { notificationsJob } from './notification-job';
 import type { ScheduledJob } from './scheduled-job';
@@ -18,4 +19,5 @@ export const scheduledJobs: ScheduledJob[] = [
   noticesJob,
   careVisitsJob,
   notificationsJob,
+  figuresAheadJob,
 ];
