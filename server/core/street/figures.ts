@@ -13,7 +13,7 @@ import type {
 } from '../../../typings/figures';
 import { addCounts, emptyCounts, figureDefinitions, valuesOf } from '../figures/definitions';
 import { monthsBetween } from '../figures/read';
-import { SHARDS } from '../figures/shards';
+import { normalShard, SHARDS } from '../figures/shards';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import { requireStreetOffice } from './scope';
@@ -69,7 +69,8 @@ export async function streetFigures(
       })
     : [];
   const totals = new Map<string, FigureCounts>(ids.map((id) => [id, emptyCounts()]));
-  for (const shard of shards)
+  // As read.ts does: a cell an increment created holds only the counters it moved.
+  for (const shard of shards.map(normalShard))
     for (const grid of Object.values(shard.grids)) addCounts(totals.get(shard.communityId)!, grid.total);
   const rows: StreetFigureRow[] = communities.map((c) => {
     const counts = totals.get(c._id)!;
