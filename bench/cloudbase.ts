@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CloudbaseStore } from '../server/adapters/cloudbase/cloudbase-store';
 import { ManualClock } from '../server/adapters/local/clocks';
+import { prepareComingMonth } from '../server/core/figures/ahead';
 import { sequentialIds } from '../server/adapters/local/ids';
 import { LocalFiles } from '../server/adapters/local/local-files';
 import { RecordingPush } from '../server/adapters/local/recording-push';
@@ -83,6 +84,7 @@ function countingDocs(inner: Store): { store: Store; docs: () => number; reset: 
     update: (c, id, p, o) => inner.update(c, id, p, o),
     remove: (c, id) => inner.remove(c, id),
     increment: (c, id, i) => inner.increment(c, id, i),
+    incrementMany: (c, ids, i, o) => inner.incrementMany(c, ids, i, o),
     transaction: (work) => inner.transaction(work),
   };
   return { store, docs: () => docs, reset: () => (docs = 0) };
@@ -195,6 +197,8 @@ async function perAction(b: Bench): Promise<{ rows: ActionRow[]; nearbyDocs: num
   await b.ok(worker, 'user', 'login', {});
   const me = (await b.ok(liu, 'user', 'me', {})).data as { household: { householdId: string } };
   const place = { kind: 'household', householdId: me.household.householdId };
+  // What the scheduler's figures job did in the last day of the month before: this month's shards exist.
+  await prepareComingMonth({ store: b.deps.store, clock: new ManualClock('2026-05-31T23:30:00+08:00') });
   const flow = async (n: number) => {
     const submit = await b.ok(liu, 'ticket', 'submit', {
       clientRequestId: `bench-cloudbase-${n}`,

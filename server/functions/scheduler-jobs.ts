@@ -4,7 +4,7 @@
  * at the same minute.
  */
 import { contentRecheckJob } from './content-job';
-import { figuresFoldJob } from './figures-job';
+import { figuresAheadJob, figuresFoldJob } from './figures-job';
 import { careVisitsJob } from './field-job';
 import { noticesJob } from './notice-job';
 import { notificationsJob } from './notification-job';
@@ -20,4 +20,5 @@ export const scheduledJobs: ScheduledJob[] = [
   careVisitsJob,
   notificationsJob,
   figuresFoldJob,
+  figuresAheadJob,
 ];

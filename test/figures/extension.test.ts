@@ -4,6 +4,8 @@
  * granted one as extended (延期率), and its resolution after the original deadline but before the extended one
  * as closed on time (按期办结率) — values this test works out from what it did, not through the figures code.
  */
+import { ManualClock } from '../../server/adapters/local/clocks';
+import { prepareComingMonth } from '../../server/core/figures/ahead';
 import type { TicketDetail } from '../../typings/ticket';
 import { createHarness, requestId, type Harness } from '../scenarios/ticket-world';
 
@@ -54,6 +56,9 @@ describe('an extension in the figures', () => {
   beforeAll(async () => {
     // Monday 2026-06-08 09:00.
     h = await createHarness({ now: '2026-06-08T09:00:00+08:00' });
+    // June's figure shards written ahead, as the scheduler does on 31 May: every change is an increment,
+    // whose cells hold only the counters it moved, and every reader must take them so.
+    await prepareComingMonth({ store: h.deps.store, clock: new ManualClock('2026-05-31T23:30:00+08:00') });
   });
   afterAll(() => h.close());
 

@@ -167,4 +167,23 @@ describe('the fold of figure shards', () => {
     expect(await store.count('ticketFigures', { shard: { lt: TOTAL_SHARD } })).toBe(0);
     store.close();
   });
+
+  it('leaves the open month in its shards (a change finds its shard in one request) and folds the closed ones', async () => {
+    const store = new SqliteStore(':memory:');
+    const rand = prng('figures-fold-open-month');
+    const byMonth = new Map<string, FigureIncrement>();
+    while (byMonth.size < MONTHS.length) {
+      const inc = contribution(rand);
+      const month = MONTHS.find((m) => inc.docId.includes(`-${m}-`))!;
+      if (!byMonth.has(month)) byMonth.set(month, inc);
+    }
+    await change(store, [...byMonth.values()], 't0');
+    const before = await read(store);
+    const at = { store, clock: { now: () => new Date('2026-07-20T10:10:00+08:00') } } as unknown as Deps;
+    expect(await figuresFoldJob.run(at)).toMatchObject({ monthsFolded: 1, shardsFolded: 1 });
+    const left = await store.find('ticketFigures', { where: { shard: { lt: TOTAL_SHARD } } });
+    expect(left.map((doc) => doc.month)).toEqual(['2026-07']);
+    expect(await read(store)).toEqual(before);
+    store.close();
+  });
 });

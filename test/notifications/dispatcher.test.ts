@@ -315,6 +315,46 @@ describe('fan-out and first send in one pass', () => {
     expect(await deliveries(world, world.users.liu._id)).toEqual(['ticketAccepted/sent']);
   });
 
+  test('the sent answers of a pass are recorded in one write; one recovered meanwhile keeps its record', async () => {
+    const people = [world.users.liu, world.users.wang, world.users.worker];
+    for (const u of people) await grant(world, u._id, ['accepted']);
+    await changeState(world, { userIds: people.map((u) => u._id) });
+    const { store } = world.deps;
+    const push = world.deps.push;
+    const send = push.send.bind(push);
+    // Stuck-claim recovery records wang's notification while the pass is still sending the others.
+    push.send = async (message) => {
+      const outcome = await send(message);
+      if (message.openid === world.users.wang.openid) {
+        const [n] = await store.find('notifications', { where: { userId: world.users.wang._id } });
+        await store.update(
+          'notifications',
+          n!._id,
+          {
+            delivery: { ...n!.delivery, state: 'failed', reason: 'outcomeUnknown' },
+            version: n!.version + 1,
+          },
+          { ifVersion: n!.version },
+        );
+      }
+      return outcome;
+    };
+    const many = jest.spyOn(store, 'incrementMany');
+    const single = jest.spyOn(store, 'update');
+
+    const { tally } = await sweep(world);
+
+    expect(tally).toMatchObject({ sent: 2, skipped: 1 });
+    expect(many).toHaveBeenCalledTimes(1);
+    expect(single.mock.calls.filter(([collection]) => collection === 'notifications')).toHaveLength(1);
+    expect(await deliveries(world, world.users.liu._id)).toEqual(['ticketAccepted/sent']);
+    expect(await deliveries(world, world.users.worker._id)).toEqual([expect.stringMatching(/\/sent$/)]);
+    expect(await deliveries(world, world.users.wang._id)).toEqual(['ticketAccepted/failed:outcomeUnknown']);
+    const [liu] = await store.find('notifications', { where: { userId: world.users.liu._id } });
+    expect(liu).toMatchObject({ version: 2, delivery: { state: 'sent', finishedAt: expect.any(String) } });
+    expect(push.sent).toHaveLength(3);
+  });
+
   test('one accept is one message even when two entries for the same user are sent in one pass', async () => {
     await grant(world, world.users.liu._id, ['accepted']);
     await changeState(world, { userIds: [world.users.liu._id] });

@@ -319,6 +319,28 @@ export function describeStoreContract(
       expect(read?.grids.g1?.total.received).toBe(4);
     });
 
+    test('one increment over a list of ids writes those still matching the guard, and says how many', async () => {
+      await store.insertMany('households', [
+        household('h1', { room: '101' }),
+        household('h2', { room: '102' }),
+        household('h3', { room: '103', gridId: 'g2' }),
+        household('h4', { room: '104' }),
+      ]);
+      const written = await store.incrementMany(
+        'households',
+        ['h1', 'h2', 'h3', 'h1', 'nope'],
+        { add: { 'counts.visits': 1 }, set: { unit: '2单元' } },
+        { where: { gridId: 'g1' } },
+      );
+      expect(written).toBe(2);
+      const read = new Map((await store.find('households')).map((h) => [h._id, h]));
+      expect(read.get('h1')).toMatchObject({ unit: '2单元', room: '101', counts: { visits: 1 } });
+      expect(read.get('h2')).toMatchObject({ unit: '2单元', room: '102', counts: { visits: 1 } });
+      expect(read.get('h3')).toEqual(household('h3', { room: '103', gridId: 'g2' }));
+      expect(read.get('h4')).toEqual(household('h4', { room: '104' }));
+      expect(await store.incrementMany('households', [], { add: { 'counts.visits': 1 } })).toBe(0);
+    });
+
     test('a transaction inserts several documents at once, all or none', async () => {
       await store.transaction((tx) => tx.insertMany('households', [household('h1'), household('h2')]));
       expect(await store.count('households')).toBe(2);

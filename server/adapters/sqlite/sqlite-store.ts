@@ -191,6 +191,28 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async incrementMany(
+    collection: CollectionName,
+    ids: string[],
+    increment: Increment,
+    options: { where?: Where } = {},
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    assertDefinedWhere(collection, options.where);
+    const where: Where = { ...options.where, _id: { in: [...new Set(ids)] } };
+    const params: unknown[] = [];
+    const select = this.prepared(`SELECT _id FROM "${collection}"${whereSql(where, params)}`);
+    // Match and write inside one synchronous SQLite transaction: atomic against every other writer here.
+    return this.db.transaction(() => {
+      const matched = select.all(...params) as string[];
+      for (const id of matched) {
+        const raw = this.raw(collection, id)!;
+        this.writeRaw(collection, id, JSON.stringify(applyIncrement(JSON.parse(raw) as Raw, increment)));
+      }
+      return matched.length;
+    })();
+  }
+
   private writeRaw(collection: CollectionName, id: string, raw: string | null): void {
     this.writeSeq += 1;
     try {

@@ -58,11 +58,14 @@ export async function foldMonth(
 /**
  * One scheduled run: one query of the shard documents that wait longest (oldest change first: the quiet ones,
  * least likely to meet a ticket change), then one fold per community-month among them. A month whose fold keeps
- * conflicting is left for the next run; nothing of it was written.
+ * conflicting is left for the next run; nothing of it was written. Months from `openMonth` on are left in their
+ * shards: a change's increment of the open month (and of the coming one, written ahead) finds its shard in one
+ * request, and the read parses at most SHARDS copies of one month.
  */
 export async function foldFigures(
   store: Store,
   at: string,
+  openMonth?: string,
 ): Promise<{ monthsFolded: number; shardsFolded: number; foldConflicts: number }> {
   const waiting = await store.find('ticketFigures', {
     where: { shard: { lt: TOTAL_SHARD } },
@@ -72,6 +75,7 @@ export async function foldFigures(
   const months = new Map<string, { communityId: string; month: string }>();
   for (const doc of waiting) {
     if (months.size >= MONTHS_PER_RUN) break;
+    if (openMonth !== undefined && doc.month >= openMonth) continue;
     months.set(`${doc.communityId}\u0000${doc.month}`, { communityId: doc.communityId, month: doc.month });
   }
   const out = { monthsFolded: 0, shardsFolded: 0, foldConflicts: 0 };

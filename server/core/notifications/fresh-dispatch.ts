@@ -3,7 +3,8 @@
  * and the scheduler's sweep). What the notification will become is decided before it is written: without a
  * template or a grant it is written finished (in-app only), with one it is written already claimed
  * ('sending', this pass's token) — the unique insert is the claim, so a first send costs no claim write.
- * Per notification sent: its share of a batch insert, the grant's use and the recorded answer.
+ * Per notification sent: its share of a batch insert, the grant's use, and its share of the recorded
+ * answers (sent-records.ts: the pass's `sent` answers in one request per template and hundred).
  *
  * At most once still holds: a notification that exists already (another pass, a half-done earlier batch)
  * is not this pass's unless it carries this pass's token, and only this pass's are sent.
@@ -25,6 +26,7 @@ import {
   type DispatchTally,
   type FoundGrant,
 } from './send-step';
+import { SentRecords } from './sent-records';
 import { templatesFor, type NotificationSettings } from './templates';
 
 const SEND_WIDTH = 4;
@@ -84,10 +86,13 @@ export async function sendEntries(
     else if (n.delivery.state === 'failed') add(tally, 'failed');
   }
   const toSend = [...claims.values()].filter((c) => ours.has(c.n._id));
+  const sent = new SentRecords(store, deps.clock, token, tally);
   await pool(toSend, SEND_WIDTH, async ({ n, found }) => {
     const user = reads.users.get(n.userId)!;
-    add(tally, await sendClaimed(deps, settings, n, user, found, templatesFor(settings.templates, n.kind)));
+    const candidates = templatesFor(settings.templates, n.kind);
+    add(tally, await sendClaimed(deps, settings, n, user, found, candidates, sent));
   });
+  await sent.flush();
   return tally;
 }
 

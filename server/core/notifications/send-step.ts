@@ -12,6 +12,7 @@ import { toIso } from '../time/shanghai';
 import type { User } from '../users/model';
 import { messagePage, templateData } from './message-data';
 import type { DeliveryReason, DeliveryState, Notification } from './model';
+import type { SentRecords } from './sent-records';
 import {
   exhaustGrant,
   refundGrant,
@@ -80,7 +81,8 @@ export async function findGrant(
 /**
  * Sends a notification this pass holds the claim of (state 'sending', `claimed.version` current): uses one
  * grant — another send to the same user may have taken it since it was read, so it is read again a few
- * times — calls WeChat and records the answer.
+ * times — calls WeChat and records the answer. With `sent`, a `sent` answer is recorded with the pass's
+ * others (sent-records.ts); every other answer is recorded at once.
  */
 export async function sendClaimed(
   deps: DispatchDeps,
@@ -89,6 +91,7 @@ export async function sendClaimed(
   user: User,
   found: FoundGrant,
   candidates: Array<{ config: TemplateConfig }>,
+  sent?: SentRecords,
 ): Promise<DispatchStep> {
   const { store } = deps;
   let next: FoundGrant | null = found;
@@ -116,6 +119,10 @@ export async function sendClaimed(
   } catch (error) {
     // The port promises values, not throws; a throw may have happened after the request left: unknown.
     outcome = { kind: 'unknown', message: String((error as Error | null)?.message ?? error) };
+  }
+  if (outcome.kind === 'sent' && sent) {
+    await sent.add(claimed._id, message.templateId);
+    return 'sent';
   }
   return record(deps, settings, claimed, reserved.grant, outcome, {
     templateId: message.templateId,

@@ -86,6 +86,17 @@ export interface Store {
    */
   increment(collection: CollectionName, id: string, increment: Increment): Promise<boolean>;
   /**
+   * The same increment on each of `ids` that still matches `where` (a guard such as a claim's token), in
+   * one request per few hundred ids, no read; answers how many were written. Each document is written
+   * atomically; all or nothing across them is not promised.
+   */
+  incrementMany(
+    collection: CollectionName,
+    ids: string[],
+    increment: Increment,
+    options?: { where?: Where },
+  ): Promise<number>;
+  /**
    * Runs `work` as one transaction: all its writes land together or none do. It may run `work` again when
    * another writer changed a document it read; after a few tries it fails with STORE.CONFLICT.
    */

@@ -103,6 +103,10 @@ export class MapReadCache {
         forget(collection);
         return store.increment(collection, id, increment);
       },
+      incrementMany: async (collection, ids, increment, options) => {
+        forget(collection);
+        return store.incrementMany(collection, ids, increment, options);
+      },
       // Transactions read afresh, always: they are where decisions are checked.
       transaction: (work) => store.transaction(work),
     };

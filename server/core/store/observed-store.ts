@@ -98,6 +98,13 @@ export class ObservedStore implements Store {
     return existed;
   };
 
+  incrementMany: Store['incrementMany'] = async (collection, ids, increment, options) => {
+    const written = await this.inner.incrementMany(collection, ids, increment, options);
+    // Which of the ids matched is not answered: the hooks hear all of them, a superset of what changed.
+    if (written > 0) this.wrote(collection, 'update', ids);
+    return written;
+  };
+
   async transaction<R>(work: (tx: Tx) => Promise<R>): Promise<R> {
     let run: Noted[] = [];
     const result = await this.inner.transaction(async (tx) => {

@@ -45,10 +45,36 @@ export function memoReads(store: Store): Store {
       forget(collection, id);
       return store.increment(collection, id, increment);
     },
+    incrementMany: async (collection, ids, increment, options) => {
+      for (const id of ids) forget(collection, id);
+      return store.incrementMany(collection, ids, increment, options);
+    },
     transaction: (work) => {
-      // What a transaction writes is not known here: forget everything once it is done.
-      const done = store.transaction(work);
-      void done.finally(() => seen.clear()).catch(() => undefined);
+      // What the transaction writes is forgotten as it writes and again once it is done (a read between its
+      // write and its commit may have remembered the old document); what it does not write stays known.
+      const written = new Set<string>();
+      const wrote = (collection: string, id: string) => {
+        written.add(key(collection, id));
+        forget(collection, id);
+      };
+      const done = store.transaction((tx) =>
+        work({
+          get: (collection, id) => tx.get(collection, id),
+          insert: (collection, doc) => (wrote(collection, doc._id), tx.insert(collection, doc)),
+          insertMany: (collection, docs) => {
+            for (const doc of docs) wrote(collection, doc._id);
+            return tx.insertMany(collection, docs);
+          },
+          increment: (collection, id, increment) => (
+            wrote(collection, id),
+            tx.increment(collection, id, increment)
+          ),
+          set: (collection, doc) => (wrote(collection, doc._id), tx.set(collection, doc)),
+          update: (collection, id, patch) => (wrote(collection, id), tx.update(collection, id, patch)),
+          delete: (collection, id) => (wrote(collection, id), tx.delete(collection, id)),
+        }),
+      );
+      void done.finally(() => written.forEach((k) => seen.delete(k))).catch(() => undefined);
       return done;
     },
   };

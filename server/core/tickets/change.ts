@@ -175,7 +175,9 @@ export async function act(
     // The timeline the instance knew, and the event just written: no query when it knew it.
     const known = deps.ticketMemory?.extended(found._id, found.version, planned.event) ?? null;
     const events = await timelineOf(store, deps.ticketMemory, written, known);
-    return detailOf(store, written, user, relationsOf(user, written), now, events);
+    // The reply's contacts (the reporter's household, building, estate) from the instance's warm map.
+    const viewStore = deps.routingIndexes.mapReads.view(store);
+    return detailOf(viewStore, written, user, relationsOf(user, written), now, events);
   }
   // Without a version (rating), the transaction reads the ticket as it stands.
   const next = await store.transaction(async (tx) => {

@@ -161,14 +161,15 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     // The same request at the same moment: the other call created it; answer with that ticket.
     if (isAppError(error) && error.code === 'STORE.DUPLICATE') {
       const winner = await store.get('tickets', ticketId);
-      if (winner) return replyWith(deps, winner, user, null);
+      if (winner) return replyWith({ ...deps, store }, winner, user, null);
     }
     throw error;
   }
   // The new ticket's timeline is the one event just written: no query.
-  return replyWith(deps, ticket, user, [event]);
+  return replyWith({ ...deps, store }, ticket, user, [event]);
 }
 
+/** `deps.store` is the action's (its read memory over the warm map): the reply's contacts read from it too. */
 async function replyWith(
   deps: Deps,
   ticket: Ticket,
