@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Where } from '../ports/store';
-import { summaryOf } from '../tickets/views';
+import { letterSummaryOf } from '../tickets/views';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import { holds } from '../users/permissions';
@@ -123,6 +123,6 @@ export async function secretaryHome(
     communityName: community.name,
     counts: { escalatedToSecretary: toSecretary, escalatedToLeader: toLeader, openLetters },
     escalations: await rowsOf(store, escalations, now),
-    letters: letters.map((t) => summaryOf(t, now)),
+    letters: letters.map((t) => letterSummaryOf(t, now)),
   };
 }
