@@ -342,6 +342,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+    harness.closeAllConnections();
     harness.close();
     cloud.closeAllConnections();
     cloud.close();
