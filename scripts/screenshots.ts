@@ -77,7 +77,13 @@ const TDESIGN_STUBS: Record<string, { template: string; properties: Record<strin
         "<view class=\"t-button t-button--{{theme || 'default'}} t-button--{{variant || 'base'}} t-button--{{size || 'medium'}} " +
         "t-button--rectangle {{block ? 't-button--block' : ''}} {{disabled ? 't-button--disabled' : ''}}\">" +
         '<view class="t-button__content"><slot/></view></view>',
-      properties: { theme: 'String', variant: 'String', size: 'String', block: 'Boolean', disabled: 'Boolean' },
+      properties: {
+        theme: 'String',
+        variant: 'String',
+        size: 'String',
+        block: 'Boolean',
+        disabled: 'Boolean',
+      },
       wxss: 'button/button.wxss',
     },
     'tdesign-miniprogram/switch/switch': {

@@ -65,7 +65,9 @@ describe('分享到群 on the notice page', () => {
 
   test('a worker gets the token and the button', async () => {
     me.mockResolvedValue({
-      roles: [{ role: 'worker', communityId: 'c_jiaojiawan', gridId: 'g_1', microGridId: 'mg_1' }] as Me['roles'],
+      roles: [
+        { role: 'worker', communityId: 'c_jiaojiawan', gridId: 'g_1', microGridId: 'mg_1' },
+      ] as Me['roles'],
     });
     const comp = await open();
     expect(shareTokenFor).toHaveBeenCalledWith('ntc_1');
