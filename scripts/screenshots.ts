@@ -72,6 +72,20 @@ const TDESIGN_STUBS: Record<string, { template: string; properties: Record<strin
       properties: { theme: 'String', variant: 'String' },
       wxss: 'tag/tag.wxss',
     },
+    'tdesign-miniprogram/button/button': {
+      template:
+        "<view class=\"t-button t-button--{{theme || 'default'}} t-button--{{variant || 'base'}} t-button--{{size || 'medium'}} " +
+        "t-button--rectangle {{block ? 't-button--block' : ''}} {{disabled ? 't-button--disabled' : ''}}\">" +
+        '<view class="t-button__content"><slot/></view></view>',
+      properties: {
+        theme: 'String',
+        variant: 'String',
+        size: 'String',
+        block: 'Boolean',
+        disabled: 'Boolean',
+      },
+      wxss: 'button/button.wxss',
+    },
     'tdesign-miniprogram/switch/switch': {
       template:
         '<view class="t-switch"><view class="t-switch__body t-switch--medium {{value ? \'t-switch__body--checked\' : \'\'}}">' +
@@ -334,6 +348,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+    harness.closeAllConnections();
     harness.close();
     cloud.closeAllConnections();
     cloud.close();

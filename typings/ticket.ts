@@ -130,6 +130,12 @@ export interface TicketSummary {
   followers: number;
 }
 
+/** A letter in 书记信箱: its reader is the secretary alone, so the card may say what the letter says. */
+export interface LetterSummary extends TicketSummary {
+  /** The letter's first words (up to LETTER_EXCERPT characters, … when cut). */
+  excerpt: string;
+}
+
 export interface TicketDetail extends TicketSummary {
   /** '（内容审核中）' for other residents while the content check said review (see contentHeld). */
   description: string;
@@ -238,7 +244,7 @@ export type TicketActions = {
   routeManually: ActionDef<Versioned & { microGridId: Id; assigneeUserId?: Id; note?: string }, TicketDetail>;
   reject: ActionDef<Versioned & { reason: string }, TicketDetail>;
   merge: ActionDef<Versioned & { intoTicketId: Id }, TicketDetail>;
-  letters: ActionDef<{ communityId: Id }, TicketSummary[]>;
+  letters: ActionDef<{ communityId: Id }, LetterSummary[]>;
   /** 申请延期: the assignee asks for more time to resolve, with a reason. */
   askExtension: ActionDef<Versioned & { reason: string; limit: TimeLimit }, TicketDetail>;
   /** The grid leader (or staff) grants it, with the asked limit or another within the policy's maximum. */

@@ -4,7 +4,7 @@
  * `ticket` function, joined into TicketActions.
  */
 import type { ActionDef, Id, IsoTime } from './common';
-import type { TicketCategory, TicketStatus, TicketSummary } from './ticket';
+import type { LetterSummary, TicketCategory, TicketStatus, TicketSummary } from './ticket';
 
 /** A day in Asia/Shanghai, e.g. 2026-06-20. */
 export type LocalDate = string;
@@ -75,7 +75,7 @@ export interface SecretaryHome {
   /** Escalated to the secretary 督办, the longest escalated first. */
   escalations: WorkbenchRow[];
   /** 书记信箱, newest first. */
-  letters: TicketSummary[];
+  letters: LetterSummary[];
 }
 
 export type WorkbenchActions = {

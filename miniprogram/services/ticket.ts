@@ -2,6 +2,7 @@
 import type { Id } from '../../typings/common';
 import type {
   InboxTab,
+  LetterSummary,
   MyTicketsScope,
   PersonView,
   TicketActions,
@@ -140,7 +141,7 @@ export function mergeTicket(ticketId: Id, version: number, intoTicketId: Id): Pr
 }
 
 /** 书记信箱. */
-export function letters(communityId: Id): Promise<TicketSummary[]> {
+export function letters(communityId: Id): Promise<LetterSummary[]> {
   return callApi('ticket', 'letters', { communityId });
 }
 

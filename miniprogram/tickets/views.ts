@@ -1,5 +1,11 @@
 /** Ticket data as the pages show it: a card for the lists, a timeline entry for the detail pages. */
-import type { TicketActionName, TicketDetail, TicketEventView, TicketSummary } from '../../typings/ticket';
+import type {
+  LetterSummary,
+  TicketActionName,
+  TicketDetail,
+  TicketEventView,
+  TicketSummary,
+} from '../../typings/ticket';
 import { displayUrl } from '../services/files';
 import { categoryLabel } from './categories';
 import {
@@ -49,6 +55,12 @@ export function ticketCard(summary: TicketSummary, now: number): TicketCard {
     escalationText: escalationLabels[summary.escalationLevel],
     followersText: summary.followers > 0 ? `${summary.followers}人关注` : '',
   };
+}
+
+/** A 书记信箱 card: what the letter says as its title (书记信箱 · 2号楼 said nothing); only she reads it. */
+export function letterCard(summary: LetterSummary, now: number): TicketCard {
+  const card = ticketCard(summary, now);
+  return summary.excerpt ? { ...card, title: summary.excerpt } : card;
 }
 
 export interface TimelineEntry {

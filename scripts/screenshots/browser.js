@@ -154,6 +154,17 @@
     if (node.shadowRoot) paintNatives(node.shadowRoot);
   };
 
+  /**
+   * simulate renders no <page-meta>: does what WeChat does with its attributes, on the body (the `page` of
+   * the WXSS), so that --gl-scale and rem follow the page's textSize as on a phone.
+   */
+  const applyPageMeta = (page) => {
+    const size = page.instance.data.textSize;
+    if (!size) return;
+    document.body.setAttribute('style', size.pageStyle);
+    document.documentElement.style.fontSize = size.rootFontSize;
+  };
+
   window.__renderShot = async () => {
     const { simulate } = window;
     const ids = {};
@@ -183,11 +194,13 @@
     if (page.instance.onLoad) await page.instance.onLoad(shot.query);
     if (page.instance.onShow) page.instance.onShow();
     await settle();
+    applyPageMeta(page);
     for (const selector of shot.taps) {
       const target = page.querySelector(selector);
       if (!target) throw new Error(`nothing matches ${selector}`);
       target.dispatchEvent('tap');
       await settle();
+      applyPageMeta(page);
     }
     if (page.instance.onHide) page.instance.onHide();
     paintNatives(page._exparserNode);

@@ -37,6 +37,10 @@ describe('a letter to the secretary', () => {
     const secretary = h.as(SECRETARY);
     const listed = await secretary.ok('ticket', 'letters', { communityId: 'c_wujiayuan' });
     expect(listed.map((t) => t.ticketId)).toContain(letter.ticketId);
+    // Her list says what the letter says (she alone reads it), cut after 40 characters.
+    expect(listed.find((t) => t.ticketId === letter.ticketId)?.excerpt).toBe(
+      '书记您好，楼下邻居经常深夜吵闹，我的电话13912345678',
+    );
     const inbox = await secretary.ok('ticket', 'inbox', { tab: 'toSign' });
     expect(inbox.map((t) => t.ticketId)).toContain(letter.ticketId);
     const read = await secretary.ok('ticket', 'get', { ticketId: letter.ticketId });

@@ -151,7 +151,8 @@ describe('the field pages', () => {
     });
     const due = await renderPage(h, 'packages/worker/pages/field-due/index', WORKER);
     await due.until(() => expect(due.texts('.visit .place').length).toBeGreaterThan(0));
-    expect(due.texts('.visit .meta')[0]).toBe('独居老人 · 老年人');
+    expect(due.texts('.visit .reason')[0]).toBe('独居老人');
+    expect(due.texts('.visit .tags')[0]).toBe('户情：老年人');
     const [first] = (await h.as(WORKER).ok('field', 'due', {})).visits;
     const visit = await renderPage(h, 'packages/worker/pages/care-visit/index', WORKER, {
       dueId: first!.dueId,

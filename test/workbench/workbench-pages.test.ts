@@ -211,6 +211,7 @@ describe('the secretary’s home', () => {
     }
     const page = await renderPage(h, SECRETARY_HOME, SECRETARY, { communityId: C });
     await page.until(() => expect(page.texts('.letter-line')).toHaveLength(1));
+    expect(page.texts('.letter-line')[0]).toContain('书记您好');
     expect(Number(page.text('.to-secretary .number'))).toBeGreaterThan(0);
     expect(page.texts('.escalation-line').length).toBeGreaterThan(0);
     expect(page.text('.community-name')).toBe('吴家园社区');

@@ -47,6 +47,9 @@ async function everything(): Promise<Ticket[]> {
 }
 
 /** The workbench's order, computed here. */
+/** 在办 on the leader's home: the grid still has to act (a resolved ticket waits for the reporter). */
+const inHand = (t: Ticket) => t.open && t.status !== 'resolved';
+
 const newest = (a: Ticket, b: Ticket) =>
   a.createdAt === b.createdAt ? (a._id < b._id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
 
@@ -284,11 +287,18 @@ describe('homes', () => {
   it('the leader’s home counts and lists their grid’s open, overdue and escalated tickets', async () => {
     h.clock.advance(3 * 3_600_000);
     await h.anonymous('scheduler', 'tick', {});
+    // The newest of the grid's tickets resolved, waiting for the reporter's 确认: not 在办 any more.
+    const [waiting] = (await everything())
+      .filter((t) => t.gridId === G2 && t.category !== 'secretaryLetter')
+      .sort(newest);
+    await h.deps.store.update('tickets', waiting!._id, { status: 'resolved' });
     const home = await h.as(LEADER).ok('ticket', 'leaderHome', { communityId: C });
     const now = h.clock.now();
     const mine = (await everything()).filter((t) => t.gridId === G2 && t.category !== 'secretaryLetter');
+    expect(mine.filter((t) => t.open).length).toBe(mine.filter(inHand).length + 1);
+    expect(home.open.map((r) => r.ticketId)).not.toContain(waiting!._id);
     expect(home.counts).toEqual({
-      open: mine.filter((t) => t.open).length,
+      open: mine.filter(inHand).length,
       overdue: mine.filter((t) => isOverdue(t, now)).length,
       escalated: mine.filter((t) => t.open && t.escalationLevel > 0).length,
     });
@@ -296,7 +306,7 @@ describe('homes', () => {
     expect(home.overdue.length).toBe(Math.min(5, home.counts.overdue));
     expect(home.open.map((r) => r.ticketId)).toEqual(
       mine
-        .filter((t) => t.open)
+        .filter(inHand)
         .sort(newest)
         .slice(0, 5)
         .map((t) => t._id),

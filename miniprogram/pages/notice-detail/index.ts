@@ -15,9 +15,12 @@ import {
   shareTokenFor,
 } from '../../services/notice';
 import { callPhone } from '../../services/phone-call';
-import { myGridWorker } from '../../services/user';
+import { me, myGridWorker } from '../../services/user';
 import { noticeCategoryLabels, timeText } from '../notices/categories';
 import { textSizeBehavior } from '../../theme/text-size';
+
+/** Who may put a notice into their grid's group (the `shareToken` rows of the authorization matrix). */
+const SHARERS: ReadonlyArray<string> = ['worker', 'leader'];
 
 Component({
   behaviors: [textSizeBehavior],
@@ -42,9 +45,23 @@ Component({
       wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] });
       void this.load();
       void this.loadWorker();
-      void shareTokenFor(noticeId).then((shareToken) => this.setData({ shareToken: shareToken ?? '' }));
+      void this.loadShareToken();
       // The token is URL-safe as it is (ids, dots, base64url): the query carries it unchanged.
       void bindGroupFromLaunch(noticeId, query.share);
+    },
+    /**
+     * Only workers and leaders may sign a share token (the group gets their grid): a resident is not asked
+     * for one (the server would refuse) and sees no 分享到群; the page's own share menu still forwards it.
+     */
+    async loadShareToken() {
+      try {
+        const { roles } = await me();
+        if (!roles.some((g) => SHARERS.includes(g.role))) return;
+        const shareToken = await shareTokenFor(this.data.noticeId);
+        this.setData({ shareToken: shareToken ?? '' });
+      } catch {
+        // Not known who the reader is: no share button, the notice itself still shows.
+      }
     },
     async load() {
       try {

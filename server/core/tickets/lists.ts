@@ -4,6 +4,7 @@
  */
 import type {
   InboxTab,
+  LetterSummary,
   TicketActions,
   TicketDetail,
   TicketStatus,
@@ -21,7 +22,7 @@ import { requireReadableOrOverseen } from './oversight';
 import { isOverdue, runningDeadline } from './deadlines';
 import type { Ticket } from './model';
 import { FINISHED } from './transitions';
-import { detailOf, summaryOf, timelineOf } from './views';
+import { detailOf, letterSummaryOf, summaryOf, timelineOf } from './views';
 
 type Req<K extends keyof TicketActions> = TicketActions[K]['req'];
 
@@ -168,7 +169,7 @@ export async function dutyQueue(
 }
 
 /** 书记信箱: the community's letters, newest first. The secretary's alone. */
-export async function letters(deps: Deps, caller: Caller, input: Req<'letters'>): Promise<TicketSummary[]> {
+export async function letters(deps: Deps, caller: Caller, input: Req<'letters'>): Promise<LetterSummary[]> {
   const user = await loadActor(deps.store, caller);
   if (!holds(user, 'secretary', input.communityId)) throw new AppError('AUTH.FORBIDDEN');
   const tickets = await deps.store.find('tickets', {
@@ -177,7 +178,7 @@ export async function letters(deps: Deps, caller: Caller, input: Req<'letters'>)
     limit: LIST_LIMIT,
   });
   const now = deps.clock.now();
-  return tickets.map((t) => summaryOf(t, now, 'full'));
+  return tickets.map((t) => letterSummaryOf(t, now));
 }
 
 function dedupe(tickets: Ticket[]): Ticket[] {

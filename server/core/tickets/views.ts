@@ -3,7 +3,7 @@
  * else's ticket (a follower's, a nearby offer) reaches a resident with phone and room numbers in its free
  * text masked (mask-personal.ts); its reporter and its handlers read it whole.
  */
-import type { TicketDetail, TicketEventView, TicketSummary } from '../../../typings/ticket';
+import type { LetterSummary, TicketDetail, TicketEventView, TicketSummary } from '../../../typings/ticket';
 import type { Store } from '../ports/store';
 import type { User } from '../users/model';
 import { isHandler, type Relation } from './access';
@@ -41,6 +41,16 @@ export function summaryOf(ticket: Ticket, now: Date, view: TextView = 'masked'):
     escalationLevel: ticket.escalationLevel,
     followers: ticket.followerUserIds.length,
   };
+}
+
+/** How much of a letter its card shows: about two lines of a phone. */
+export const LETTER_EXCERPT = 40;
+
+/** A 书记信箱 letter for the secretary's lists: the summary and the letter's first words. */
+export function letterSummaryOf(ticket: Ticket, now: Date): LetterSummary {
+  const words = ticket.description.replace(/\s+/g, ' ').trim();
+  const excerpt = words.length > LETTER_EXCERPT ? `${words.slice(0, LETTER_EXCERPT)}…` : words;
+  return { ...summaryOf(ticket, now, 'full'), excerpt };
 }
 
 /**

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Where } from '../ports/store';
-import { summaryOf } from '../tickets/views';
+import { letterSummaryOf } from '../tickets/views';
 import { toIso } from '../time/shanghai';
 import { loadActor } from '../users/actor';
 import { holds } from '../users/permissions';
@@ -23,6 +23,8 @@ export const HOME_LIST = 5;
 const LETTERS = 20;
 const SIGN_FOR: TicketStatus[] = ['submitted', 'assigned', 'returned'];
 const RESOLVE: TicketStatus[] = ['accepted', 'processing'];
+/** 在办: in the grid's hands. A resolved ticket waits for the reporter's 确认, not for the grid. */
+const IN_HAND: TicketStatus[] = [...SIGN_FOR, ...RESOLVE];
 const NOT_LETTER = { ne: 'secretaryLetter' } as const;
 
 /** A grid leader's home: their grids in this community. */
@@ -44,12 +46,15 @@ export async function leaderHome(deps: Deps, caller: Caller, input: Req<'leaderH
   const [grids, open, lateToSign, lateToResolve, escalated, openWalk, overdueWalk, escalatedWalk] =
     await Promise.all([
       store.find('grids', { where: { _id: { in: gridIds } } }),
-      store.count('tickets', { ...inGrids, open: true }),
+      store.count('tickets', { ...inGrids, status: { in: IN_HAND } }),
       store.count('tickets', { ...inGrids, status: { in: SIGN_FOR }, signForBy: { lt: nowIso } }),
       store.count('tickets', { ...inGrids, status: { in: RESOLVE }, resolveBy: { lt: nowIso } }),
       store.count('tickets', { ...inGrids, open: true, escalationLevel: { gte: 1 } }),
       walkTickets(store, {
-        branches: places.map((p): Where => ({ ...p, open: true, category: NOT_LETTER })),
+        // One branch per grid and status: the same tickets the count counts.
+        branches: places.flatMap((p) =>
+          IN_HAND.map((status): Where => ({ ...p, status, category: NOT_LETTER })),
+        ),
         cursor: null,
         limit: HOME_LIST,
         window: HOME_LIST,
@@ -118,6 +123,6 @@ export async function secretaryHome(
     communityName: community.name,
     counts: { escalatedToSecretary: toSecretary, escalatedToLeader: toLeader, openLetters },
     escalations: await rowsOf(store, escalations, now),
-    letters: letters.map((t) => summaryOf(t, now)),
+    letters: letters.map((t) => letterSummaryOf(t, now)),
   };
 }

@@ -1,6 +1,6 @@
 /** 书记信箱: residents' letters to the community secretary, newest first; a tap opens one to handle. */
 import { letters } from '../../../../services/ticket';
-import { ticketCard, type TicketCard } from '../../../../tickets/views';
+import { letterCard, type TicketCard } from '../../../../tickets/views';
 import { staffCommunityId } from '../../staff-community';
 import { textSizeBehavior } from '../../../../theme/text-size';
 
@@ -50,7 +50,7 @@ Component({
       try {
         const found = await letters(this.data.communityId);
         const now = Date.now();
-        this.setData({ cards: found.map((s) => ticketCard(s, now)), loaded: true });
+        this.setData({ cards: found.map((s) => letterCard(s, now)), loaded: true });
       } catch (error) {
         this.setData({ error: (error as { message?: string }).message || '加载失败，请点重试' });
       } finally {

@@ -5,7 +5,7 @@
 import type { SecretaryHome } from '../../../../../typings/workbench';
 import { secretaryHome } from '../../../../services/workbench';
 import { me } from '../../../../services/user';
-import { ticketCard, type TicketCard } from '../../../../tickets/views';
+import { letterCard, type TicketCard } from '../../../../tickets/views';
 import { workbenchLine, type WorkbenchLine } from '../../../../tickets/workbench-views';
 import { textSizeBehavior } from '../../../../theme/text-size';
 
@@ -56,7 +56,7 @@ Component({
           communityName: home.communityName,
           counts: home.counts,
           escalations: home.escalations.map((r) => workbenchLine(r, now)),
-          letters: home.letters.map((s) => ticketCard(s, now)),
+          letters: home.letters.map((s) => letterCard(s, now)),
           loaded: true,
           error: '',
         });
