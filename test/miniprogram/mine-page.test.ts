@@ -9,6 +9,7 @@ import type { Me } from '../../typings/user';
 import type * as TransportModule from '../../miniprogram/services/transport';
 import { freshSimulate, type Comp, type Simulate } from '../support/simulate-page';
 import { tdesignStubs } from '../support/tdesign-stubs';
+import { fromMiniprogramRoot } from '../support/miniprogram-root';
 
 const storage = new Map<string, unknown>();
 const baseInfo: { fontSizeScaleFactor?: number; fontSizeSetting?: number } = {};
@@ -54,7 +55,7 @@ describe('我的: 大字模式', () => {
 
   async function render(page: string): Promise<Comp> {
     const id = simulate.load(join(__dirname, '../../miniprogram', page), {
-      rootPath: join(__dirname, '../../miniprogram'),
+      ...fromMiniprogramRoot(),
       usingComponents: stubs,
     });
     const comp = simulate.render(id);

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type * as SimulateModule from 'miniprogram-simulate';
 import type { MessagePage, MessageView } from '../../typings/message';
+import { fromMiniprogramRoot } from '../support/miniprogram-root';
 
 const wxMock = {
   navigateTo: jest.fn(),
@@ -52,7 +53,7 @@ type Comp = ReturnType<Simulate['render']>;
 async function renderPage(page: MessagePage): Promise<Comp> {
   api.listMessages.mockResolvedValue(page);
   const root = join(__dirname, '../../miniprogram');
-  const id = simulate.load(join(root, 'pages/messages/index'), { rootPath: root });
+  const id = simulate.load(join(root, 'pages/messages/index'), fromMiniprogramRoot());
   const comp = simulate.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   (comp.instance as unknown as { onLoad(): void }).onLoad();

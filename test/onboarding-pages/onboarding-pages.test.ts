@@ -18,6 +18,7 @@ import type * as TransportModule from '../../miniprogram/services/transport';
 import { createHarness, type Harness } from '../support/harness';
 import { asDevelopBuild } from '../support/simulate-page';
 import { tdesignStubs } from '../support/tdesign-stubs';
+import { fromMiniprogramRoot } from '../support/miniprogram-root';
 
 const wxMock = {
   showToast: jest.fn(),
@@ -77,7 +78,10 @@ describe('onboarding through the pages', () => {
         return JSON.parse(JSON.stringify(answer)) as ApiResult<unknown>;
       },
     });
-    const id = simulate.load(join(root, page), { rootPath: root, usingComponents: tdesignStubs(simulate) });
+    const id = simulate.load(join(root, page), {
+      ...fromMiniprogramRoot(),
+      usingComponents: tdesignStubs(simulate),
+    });
     const comp = simulate.render(id);
     comp.attach(document.createElement('parent-wrapper'));
     await (comp.instance as unknown as { onLoad(q: object): Promise<void> }).onLoad(query);

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type * as SimulateModule from 'miniprogram-simulate';
 import type * as EnvModule from '../../miniprogram/config/env';
+import { fromMiniprogramRoot } from './miniprogram-root';
 
 export type Simulate = typeof SimulateModule;
 export type Comp = ReturnType<Simulate['render']>;
@@ -40,7 +41,7 @@ export async function renderPage(
   const root = join(__dirname, '../../miniprogram');
   // rootPath: components named from the root (/components/list-state/index) resolve as in WeChat.
   const id = simulate.load(join(root, page), {
-    rootPath: root,
+    ...fromMiniprogramRoot(),
     ...(usingComponents ? { usingComponents } : {}),
   });
   const comp = simulate.render(id);

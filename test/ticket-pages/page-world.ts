@@ -11,6 +11,7 @@ import type * as TransportModule from '../../miniprogram/services/transport';
 import type * as UploadModule from '../../miniprogram/services/upload';
 import type { Harness } from '../support/harness';
 import { asDevelopBuild } from '../support/simulate-page';
+import { fromMiniprogramRoot } from '../support/miniprogram-root';
 
 export const miniprogramRoot = join(__dirname, '..', '..', 'miniprogram');
 
@@ -116,7 +117,7 @@ export async function renderPage(
   });
 
   const id = simulate.load(join(miniprogramRoot, pagePath), {
-    rootPath: miniprogramRoot,
+    ...fromMiniprogramRoot(),
     ...(stubs ? { usingComponents: stubs(simulate) } : {}),
   });
   const comp = simulate.render(id);
