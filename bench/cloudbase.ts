@@ -32,7 +32,6 @@ import { WordListCheck } from '../server/adapters/local/word-list-check';
 import { DEMO_TEMPLATES, loadNotificationSettings } from '../server/adapters/push-templates';
 import { localVsRaw, printLocalVsRaw } from './support/local-vs-raw';
 import { startStandin, standinStore, type Standin } from '../server/cloudbase-standin';
-import type { Community, Grid, Household, MicroGrid } from '../server/core/grids/model';
 import type { OutboxEntry } from '../server/core/notifications/model';
 import { subscriptionId, type SubscriptionGrant } from '../server/core/notifications/subscriptions';
 import type { Deps } from '../server/core/ports';
@@ -48,6 +47,7 @@ import { SHEET_FONT } from '../server/local-cloud/deps';
 import { hmacSecrets } from '../server/adapters/hmac-secrets';
 import { PdfCodeSheets } from '../server/adapters/pdf-code-sheets';
 import { QrMiniProgramCodes } from '../server/adapters/local/qr-mini-program-codes';
+import { syntheticMap } from './support/synthetic-map';
 
 const LATENCY_MS = 10;
 const NOW = '2026-06-20T09:00:00+08:00';
@@ -325,54 +325,14 @@ async function burst(b: Bench, taps: number): Promise<BurstRow> {
 }
 
 function street(key: string) {
-  const communityId = `c_${key}`;
-  const community: Community = {
-    _id: communityId,
+  const map = syntheticMap({
+    key,
     name: `${key}街道`,
-    city: '兰州市',
-    district: '七里河区',
-    street: '建兰路街道',
-    center: { lat: 36.05, lng: 103.77 },
-    config: { nearMissMetres: 50 },
-  };
-  const grids: Grid[] = [];
-  const microGrids: MicroGrid[] = [];
-  const households: Household[] = [];
-  for (let g = 0; g < STREET.grids; g++) {
-    const gridId = `g_${key}_${g}`;
-    grids.push({
-      _id: gridId,
-      communityId,
-      name: `第${g + 1}网格`,
-      kind: 'community',
-      unitName: null,
-      boundary: null,
-      sort: g,
-    });
-    for (let m = 0; m < STREET.microPerGrid; m++) {
-      const microGridId = `mg_${key}_${g}_${m}`;
-      microGrids.push({
-        _id: microGridId,
-        communityId,
-        gridId,
-        name: `${m + 1}号微网格`,
-        boundary: null,
-        sort: m,
-      });
-      for (let h = 0; h < STREET.perMicro; h++)
-        households.push({
-          _id: `h_${key}_${String(g).padStart(3, '0')}_${m}_${String(h).padStart(2, '0')}`,
-          communityId,
-          gridId,
-          microGridId,
-          buildingId: `b_${key}_${g}_${m}`,
-          unit: '1',
-          room: String(101 + h),
-          tags: [],
-        });
-    }
-  }
-  return { communityId, community, grids, microGrids, households };
+    grids: STREET.grids,
+    microPerGrid: STREET.microPerGrid,
+    householdsPerMicro: STREET.perMicro,
+  });
+  return { communityId: map.community._id, ...map };
 }
 
 async function publishStreet(b: Bench): Promise<{

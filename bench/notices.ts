@@ -17,7 +17,6 @@ import { performance } from 'node:perf_hooks';
 import { CountingStore } from '../server/adapters/counting-store';
 import { ManualClock } from '../server/adapters/local/clocks';
 import { sequentialIds } from '../server/adapters/local/ids';
-import type { Community, Grid, Household, MicroGrid } from '../server/core/grids/model';
 import { composeNotice } from '../server/core/notices/compose';
 import { coverageView } from '../server/core/notices/coverage';
 import { publishDue, requestPublish } from '../server/core/notices/publish';
@@ -25,6 +24,8 @@ import { confirmNotice } from '../server/core/notices/receipts';
 import type { Deps } from '../server/core/ports';
 import type { User } from '../server/core/users/model';
 import { createLocalDeps } from '../server/local-cloud/deps';
+import type { HouseholdTag } from '../server/core/grids/model';
+import { syntheticMap } from './support/synthetic-map';
 
 const RECEIPTS = 5_000;
 const SUBSCRIBERS = 2_000;
@@ -38,54 +39,9 @@ interface Street {
 }
 
 function world(key: string, grids: number, microPerGrid: number, householdsPerMicro: number) {
-  const communityId = `c_${key}`;
-  const community: Community = {
-    _id: communityId,
-    name: `${key}社区`,
-    city: '兰州市',
-    district: '七里河区',
-    street: '建兰路街道',
-    center: { lat: 36.05, lng: 103.77 },
-    config: { nearMissMetres: 50 },
-  };
-  const gridDocs: Grid[] = [];
-  const microDocs: MicroGrid[] = [];
-  const households: Household[] = [];
-  for (let g = 0; g < grids; g++) {
-    const gridId = `g_${key}_${g}`;
-    gridDocs.push({
-      _id: gridId,
-      communityId,
-      name: `第${g + 1}网格`,
-      kind: 'community',
-      unitName: null,
-      boundary: null,
-      sort: g,
-    });
-    for (let m = 0; m < microPerGrid; m++) {
-      const microGridId = `mg_${key}_${g}_${m}`;
-      microDocs.push({
-        _id: microGridId,
-        communityId,
-        gridId,
-        name: `${m + 1}号微网格`,
-        boundary: null,
-        sort: m,
-      });
-      for (let h = 0; h < householdsPerMicro; h++)
-        households.push({
-          _id: `h_${key}_${g}_${m}_${h}`,
-          communityId,
-          gridId,
-          microGridId,
-          buildingId: `b_${key}_${g}_${m}`,
-          unit: '1',
-          room: String(101 + h),
-          tags: h % 5 === 0 ? ['elderly'] : [],
-        });
-    }
-  }
-  return { community, gridDocs, microDocs, households };
+  // Every fifth household elderly: the tag audiences have someone to reach.
+  const tagsOf = (h: number): HouseholdTag[] => (h % 5 === 0 ? ['elderly'] : []);
+  return syntheticMap({ key, name: `${key}社区`, grids, microPerGrid, householdsPerMicro, tagsOf });
 }
 
 function user(id: string, communityId: string, householdId: string | null, staff: boolean): User {
@@ -113,8 +69,8 @@ async function seed(
 ): Promise<Street & { residents: User[] }> {
   const w = world(key, grids, microPerGrid, perMicro);
   await deps.store.insert('communities', w.community);
-  await deps.store.insertMany('grids', w.gridDocs);
-  await deps.store.insertMany('microGrids', w.microDocs);
+  await deps.store.insertMany('grids', w.grids);
+  await deps.store.insertMany('microGrids', w.microGrids);
   await deps.store.insertMany('households', w.households);
   const step = Math.floor(w.households.length / residents);
   const people = Array.from({ length: residents }, (_, i) =>
@@ -124,7 +80,7 @@ async function seed(
   return {
     communityId: w.community._id,
     households: w.households.length,
-    microGrids: w.microDocs.length,
+    microGrids: w.microGrids.length,
     residents: people,
   };
 }

@@ -5,11 +5,12 @@
  * while. Deterministic: the same arguments give the same documents. Insert with `seedTickets`.
  */
 import type { TicketCategory, TicketStatus } from '../../typings/ticket';
-import type { Community, Grid, Member, MicroGrid } from '../../server/core/grids/model';
+import type { Grid, Member, MicroGrid } from '../../server/core/grids/model';
 import type { Store } from '../../server/core/ports/store';
 import type { Ticket } from '../../server/core/tickets/model';
 import { toIso } from '../../server/core/time/shanghai';
 import type { User } from '../../server/core/users/model';
+import { syntheticCommunity } from './synthetic-map';
 
 export interface BigCommunity {
   communityId: string;
@@ -105,16 +106,8 @@ export async function seedTickets(
   const { key, count } = options;
   const gridsN = options.grids ?? 20;
   const microN = options.microPerGrid ?? 5;
-  const communityId = `c_${key}`;
-  const community: Community = {
-    _id: communityId,
-    name: `${key}社区`,
-    city: '兰州市',
-    district: '七里河区',
-    street: '建兰路街道',
-    center: { lat: 36.05, lng: 103.77 },
-    config: { nearMissMetres: 50 },
-  };
+  const community = syntheticCommunity(key, `${key}社区`);
+  const communityId = community._id;
   const grids: Grid[] = [];
   const micros: MicroGrid[] = [];
   const members: Member[] = [];
