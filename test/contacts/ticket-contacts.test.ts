@@ -69,6 +69,21 @@ describe('contacts on a ticket', () => {
     expect(seen.handlerContact).toBeNull();
   });
 
+  test('the contact is written on the ticket at submission, so a change’s reply reads no user or household', async () => {
+    const stored = (await h.deps.store.get('tickets', ticket.ticketId))!;
+    expect(stored.reporterContact).toEqual({
+      name: '刘女士',
+      address: '六四一三小区 2号楼 1单元 701',
+      phone: LIU_PHONE,
+    });
+    // A ticket written before the snapshot existed still shows the contact, read afresh.
+    const older = { ...stored, _id: `${stored._id}-older`, reporterContact: undefined };
+    delete older.reporterContact;
+    await h.deps.store.insert('tickets', older);
+    const seen = await h.as(WORKER).ok('ticket', 'get', { ticketId: older._id });
+    expect(seen.reporterContact).toEqual(stored.reporterContact);
+  });
+
   test('staff of the community see it too; the grid leader who is not assigned does not', async () => {
     const staff = await h.as(STAFF).ok('ticket', 'get', { ticketId: ticket.ticketId });
     expect(staff.reporterContact).toMatchObject({

@@ -10,6 +10,7 @@ import type { Store } from '../ports/store';
 import type { Relation } from '../tickets/access';
 import { isSecretaryLetter } from '../tickets/categories';
 import type { Ticket } from '../tickets/model';
+import type { User } from '../users/model';
 import { roleLabel } from '../users/role-labels';
 import { microGridWorkerContact } from './worker-contact';
 
@@ -25,16 +26,25 @@ export async function reporterContactOf(
   relations: ReadonlySet<Relation>,
 ): Promise<ReporterContact | null> {
   if (!seesReporterContact(relations)) return null;
-  // Side by side: each read is a round trip on CloudBase.
-  const [reporter, address] = await Promise.all([
-    store.get('users', ticket.reporterUserId),
-    roomAddress(store, ticket),
-  ]);
-  return { name: ticket.reporterName, address, phone: reporter?.phone ?? null };
+  if (ticket.reporterContact) return ticket.reporterContact;
+  const reporter = await store.get('users', ticket.reporterUserId);
+  return reporterContactAt(store, ticket, { name: ticket.reporterName, phone: reporter?.phone ?? null });
+}
+
+/**
+ * The reporter's contact as of now, from their user and the ticket's place: written on the ticket at
+ * submission (from what submit has read already), read afresh only for a ticket older than that snapshot.
+ */
+export async function reporterContactAt(
+  store: Store,
+  ticket: Pick<Ticket, 'place' | 'placeText'>,
+  reporter: Pick<User, 'name' | 'phone'>,
+): Promise<ReporterContact> {
+  return { name: reporter.name, address: await roomAddress(store, ticket), phone: reporter.phone ?? null };
 }
 
 /** The place with its room: the household's whole address, or the building place and the room typed. */
-async function roomAddress(store: Store, ticket: Ticket): Promise<string | null> {
+async function roomAddress(store: Store, ticket: Pick<Ticket, 'place' | 'placeText'>): Promise<string | null> {
   const place = ticket.place;
   if (place.kind === 'household') {
     const household = await store.get('households', place.householdId);

@@ -7,6 +7,7 @@ import type { TimeLimit } from '../../../typings/calendar';
 import type { LatLng } from '../../../typings/common';
 import type {
   EscalationLevel,
+  ReporterContact,
   TicketCategory,
   TicketEventType,
   TicketPlace,
@@ -42,6 +43,12 @@ export interface Ticket {
   clientRequestId: string;
   reporterUserId: string;
   reporterName: string;
+  /**
+   * The reporter's room and phone as they were at submission, for the assignee and staff only (views.ts
+   * never copies it unasked; ticket-contacts.ts decides who sees it). A snapshot, like the assignee's name,
+   * so that a change's reply needs no read of the reporter; absent on tickets older than it.
+   */
+  reporterContact?: ReporterContact;
   /** Residents who said "same problem" (关注); they hear every update the reporter hears. */
   followerUserIds: string[];
   category: TicketCategory;

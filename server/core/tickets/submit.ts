@@ -35,6 +35,7 @@ import { deadlineRowFor, loadTicketPolicy } from './policy';
 import { countSubmission } from './rate-limit';
 import { ticketIdFor } from './ticket-id';
 import { detailOf, timelineOf } from './views';
+import { reporterContactAt } from '../contacts/ticket-contacts';
 
 type SubmitInput = TicketActions['submit']['req'];
 
@@ -73,6 +74,8 @@ export async function submitTicket(deps: Deps, caller: Caller, input: SubmitInpu
     clientRequestId: input.clientRequestId,
     reporterUserId: user._id,
     reporterName: user.name,
+    // From the household and building resolvePlace read: no request of its own.
+    reporterContact: await reporterContactAt(store, { place: input.place, placeText: place.placeText }, user),
     followerUserIds: [],
     category: input.category,
     urgent: decision.urgent,
