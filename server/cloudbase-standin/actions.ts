@@ -209,6 +209,29 @@ async function modifyDocument(ctx: ActionContext, body: Body): Promise<Answer> {
   return { data: { updated: next.length } };
 }
 
+/**
+ * node-sdk's updateAndReturn: the first document matching the query, updated, and answered as written
+ * (`doc`, EJSON); `updated: 0` and no document when none matches. The match and the write are one step, so
+ * of callers racing with a guard in the query, one wins. Only outside transactions here: the store never
+ * sends it inside one.
+ */
+async function modifyAndReturnDoc(ctx: ActionContext, body: Body): Promise<Answer> {
+  const collection = collectionOf(body);
+  if (txIdOf(body)) throw invalid('the stand-in answers updateAndReturn outside transactions only');
+  const data = objectOf(body, 'data');
+  const criteria = criteriaOf(body);
+  ctx.coverage.check('database.modifyAndReturnDoc', collection, criteria, undefined);
+  const store = ctx.db.collection(collection);
+  const first = () => matching(store.candidates(criteria), criteria).slice(0, 1);
+  await waitForLocks(ctx, collection, () => first().map((d) => d._id));
+  const [found] = first();
+  if (!found) return { data: { updated: 0, doc: null } };
+  const next = applied(found, data, true);
+  store.checkUnique([next], new Set([found._id]));
+  ctx.db.write(collection, next._id, next);
+  return { data: { updated: 1, doc: stringifyDoc(next) } };
+}
+
 async function removeDocument(ctx: ActionContext, body: Body): Promise<Answer> {
   const collection = collectionOf(body);
   const txId = txIdOf(body);
@@ -243,6 +266,7 @@ export const databaseActions: Record<string, Handler> = {
   'database.getDocument': getDocument,
   'database.calculateDocument': calculateDocument,
   'database.modifyDocument': modifyDocument,
+  'database.modifyAndReturnDoc': modifyAndReturnDoc,
   'database.removeDocument': removeDocument,
   'database.startTransaction': (ctx) => ({ transactionId: ctx.txs.start() }),
   'database.commitTransaction': (ctx, body) => {

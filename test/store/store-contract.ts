@@ -5,6 +5,7 @@
 import type { Store } from '../../server/core/ports/store';
 import type { Household } from '../../server/core/grids/model';
 import type { FigureShard } from '../../server/core/figures/shards';
+import type { NoticeTarget } from '../../server/core/notices/model';
 
 function shard(id: string): FigureShard {
   return {
@@ -339,6 +340,45 @@ export function describeStoreContract(
       expect(read.get('h3')).toEqual(household('h3', { room: '103', gridId: 'g2' }));
       expect(read.get('h4')).toEqual(household('h4', { room: '104' }));
       expect(await store.incrementMany('households', [], { add: { 'counts.visits': 1 } })).toBe(0);
+    });
+
+    test('a guarded update writes only while the guard holds: of racing callers one gets the document', async () => {
+      const target: NoticeTarget = {
+        _id: 't1',
+        noticeId: 'n1',
+        communityId: 'c1',
+        householdId: 'h1',
+        gridId: 'g1',
+        microGridId: 'mg1',
+        category: 'safety',
+        publishedAt: '2026-06-01T00:00:00.000Z',
+        reachedAt: null,
+        reachedBy: null,
+        lastAttempt: null,
+        awaitingRevisit: true,
+      };
+      await store.insert('noticeTargets', target);
+      const reach = (userId: string) =>
+        store.updateIf(
+          'noticeTargets',
+          't1',
+          { reachedAt: null },
+          { reachedAt: '2026-06-02T00:00:00.000Z', reachedBy: 'receipt', reachedByUserId: userId },
+        );
+      const answers = await Promise.all(['u1', 'u2', 'u3', 'u4'].map(reach));
+      const winners = answers.filter((a) => a !== null);
+      expect(winners).toHaveLength(1);
+      // Answered as written: the patch over what was there, fields not named kept.
+      expect(winners[0]).toEqual({ ...target, ...winners[0], reachedAt: '2026-06-02T00:00:00.000Z' });
+      expect(winners[0]!.awaitingRevisit).toBe(true);
+      expect(await store.get('noticeTargets', 't1')).toEqual(winners[0]);
+      // The guard no longer holds, and a missing document: null, nothing written.
+      expect(await reach('u5')).toBeNull();
+      expect(
+        await store.updateIf('noticeTargets', 'nope', { reachedAt: null }, { reachedBy: 'visit' }),
+      ).toBeNull();
+      expect(await store.get('noticeTargets', 'nope')).toBeNull();
+      expect((await store.get('noticeTargets', 't1'))!.reachedByUserId).toBe(winners[0]!.reachedByUserId);
     });
 
     test('a transaction inserts several documents at once, all or none', async () => {

@@ -138,6 +138,28 @@ export class CloudbaseStore implements Store {
     }
   }
 
+  /** One modifyAndReturnDoc (node-sdk's updateAndReturn): the guard and the write atomic on the server. */
+  async updateIf<C extends CollectionName>(
+    collection: C,
+    id: string,
+    where: Where,
+    patch: Patch<CollectionDocs[C]>,
+  ): Promise<CollectionDocs[C] | null> {
+    assertDefinedWhere(collection, where);
+    const _ = this.db.command;
+    try {
+      const res = (await this.db
+        .collection(collection)
+        .where({ ...toWhere(_, where), _id: id })
+        .updateAndReturn(toUpdate(_, patch as Untyped))) as { updated?: number; doc?: unknown };
+      if (!(Number(res.updated ?? 0) > 0) || !res.doc) return null;
+      return plainData(res.doc) as CollectionDocs[C];
+    } catch (error) {
+      if (isDuplicateWrite(error)) throw duplicateError(collection, id);
+      throw error;
+    }
+  }
+
   async remove(collection: CollectionName, id: string): Promise<void> {
     await this.db.collection(collection).doc(id).remove();
   }

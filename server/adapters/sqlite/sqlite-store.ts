@@ -176,6 +176,24 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async updateIf<C extends CollectionName>(
+    collection: C,
+    id: string,
+    where: Where,
+    patch: Patch<CollectionDocs[C]>,
+  ): Promise<CollectionDocs[C] | null> {
+    assertDefinedWhere(collection, where);
+    const params: unknown[] = [];
+    const select = this.prepared(`SELECT _id FROM "${collection}"${whereSql({ ...where, _id: id }, params)}`);
+    // Match and write inside one synchronous SQLite transaction: atomic against every other writer here.
+    return this.db.transaction(() => {
+      if ((select.all(...params) as string[]).length === 0) return null;
+      const next = { ...(JSON.parse(this.raw(collection, id)!) as Raw), ...patch, _id: id };
+      this.writeRaw(collection, id, JSON.stringify(next));
+      return next as unknown as CollectionDocs[C];
+    })();
+  }
+
   async remove(collection: CollectionName, id: string): Promise<void> {
     this.writeSeq += 1;
     this.statement(collection).remove.run(id);

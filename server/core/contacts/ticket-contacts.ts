@@ -44,7 +44,10 @@ export async function reporterContactAt(
 }
 
 /** The place with its room: the household's whole address, or the building place and the room typed. */
-async function roomAddress(store: Store, ticket: Pick<Ticket, 'place' | 'placeText'>): Promise<string | null> {
+async function roomAddress(
+  store: Store,
+  ticket: Pick<Ticket, 'place' | 'placeText'>,
+): Promise<string | null> {
   const place = ticket.place;
   if (place.kind === 'household') {
     const household = await store.get('households', place.householdId);

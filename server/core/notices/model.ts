@@ -78,9 +78,17 @@ export interface NoticeTarget {
   publishedAt: string;
   reachedAt: string | null;
   reachedBy: 'receipt' | 'visit' | null;
+  /**
+   * The member whose 已知晓 reached it: the receipt is written after the reach, and a call of theirs cut
+   * short between the two completes it on their next tap (receipts.ts). Unset when reached by a visit.
+   */
+  reachedByUserId?: string;
   /** The last visit, whatever its outcome: the visit list shows it. */
   lastAttempt: { outcome: VisitOutcome; at: string } | null;
-  /** Unreached and visited with nobody home: counted in `nobodyHome` until reached. */
+  /**
+   * Visited with nobody home before it was reached: counted in `nobodyHome` until reached. A receipt's reach
+   * leaves it as it was (the reach's one write is its guard), so it means "awaiting" only while unreached.
+   */
   awaitingRevisit: boolean;
 }
 

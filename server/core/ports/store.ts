@@ -79,6 +79,17 @@ export interface Store {
     patch: Patch<CollectionDocs[C]>,
     options?: { ifVersion?: number },
   ): Promise<boolean>;
+  /**
+   * Updates one document only while it still matches `where` (a guard such as "not reached yet"), in one
+   * atomic write with no read first, and answers the document as written; null when it is missing or the
+   * guard no longer holds. Of callers racing for one document, only one gets it.
+   */
+  updateIf<C extends CollectionName>(
+    collection: C,
+    id: string,
+    where: Where,
+    patch: Patch<CollectionDocs[C]>,
+  ): Promise<CollectionDocs[C] | null>;
   remove(collection: CollectionName, id: string): Promise<void>;
   /**
    * Adds and sets at dot paths in one atomic write, no read (no lost update between concurrent callers);

@@ -103,6 +103,10 @@ export class MapReadCache {
         forget(collection);
         return store.increment(collection, id, increment);
       },
+      updateIf: async (collection, id, where, patch) => {
+        forget(collection);
+        return store.updateIf(collection, id, where, patch);
+      },
       incrementMany: async (collection, ids, increment, options) => {
         forget(collection);
         return store.incrementMany(collection, ids, increment, options);

@@ -98,6 +98,12 @@ export class ObservedStore implements Store {
     return existed;
   };
 
+  updateIf: Store['updateIf'] = async (collection, id, where, patch) => {
+    const written = await this.inner.updateIf(collection, id, where, patch);
+    if (written) this.wrote(collection, 'update', [id]);
+    return written;
+  };
+
   incrementMany: Store['incrementMany'] = async (collection, ids, increment, options) => {
     const written = await this.inner.incrementMany(collection, ids, increment, options);
     // Which of the ids matched is not answered: the hooks hear all of them, a superset of what changed.

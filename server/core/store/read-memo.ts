@@ -45,6 +45,10 @@ export function memoReads(store: Store): Store {
       forget(collection, id);
       return store.increment(collection, id, increment);
     },
+    updateIf: async (collection, id, where, patch) => {
+      forget(collection, id);
+      return store.updateIf(collection, id, where, patch);
+    },
     incrementMany: async (collection, ids, increment, options) => {
       for (const id of ids) forget(collection, id);
       return store.incrementMany(collection, ids, increment, options);
