@@ -16,7 +16,10 @@ export async function readTable(bytes: Uint8Array, format: TableFormat): Promise
 }
 
 export function readCsv(text: string): LedgerTable {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  // One line ending throughout: papaparse guesses it from the first line, so a file edited on two systems
+  // (\r\n, then \n) would otherwise read its later rows as one.
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const parsed = Papa.parse<string[]>(normalized, { skipEmptyLines: 'greedy', newline: '\n' });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) invalid(`CSV 第 ${(fatal.row ?? 0) + 1} 行引号不匹配`);
   const [headers = [], ...rows] = parsed.data;
