@@ -241,7 +241,9 @@ export async function buildWorld(): Promise<World> {
     pushes: h.deps.push.attempts.length,
   });
 
-  // The snapshot: a copy of every table in an attached in-memory database, copied back before each cell.
+  // The snapshot: a copy of every table in an attached in-memory database, copied back before each cell —
+  // only the tables written since the last restore, which triggers note (copying all of them, indexes and
+  // all, was most of a matrix's time).
   const tables = (
     db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as Array<{
       name: string;
@@ -249,11 +251,22 @@ export async function buildWorld(): Promise<World> {
   ).map((t) => t.name);
   db.exec("ATTACH DATABASE ':memory:' AS snap");
   for (const t of tables) db.exec(`CREATE TABLE snap."${t}" AS SELECT * FROM main."${t}"`);
+  // No key and no OR IGNORE: an outer statement's conflict clause (the store's upsert) overrides a trigger's.
+  db.exec('CREATE TEMP TABLE dirty (name TEXT)');
+  for (const t of tables)
+    for (const op of ['INSERT', 'UPDATE', 'DELETE'])
+      db.exec(
+        `CREATE TEMP TRIGGER "dirty_${t}_${op}" AFTER ${op} ON main."${t}" ` +
+          `BEGIN INSERT INTO temp.dirty SELECT '${t}' ` +
+          `WHERE NOT EXISTS (SELECT 1 FROM temp.dirty WHERE name = '${t}'); END`,
+      );
+  const dirtyTables = db.prepare('SELECT name FROM temp.dirty').pluck();
   const restore = db.transaction(() => {
-    for (const t of tables) {
+    for (const t of dirtyTables.all() as string[]) {
       db.exec(`DELETE FROM main."${t}"`);
       db.exec(`INSERT INTO main."${t}" SELECT * FROM snap."${t}"`);
     }
+    db.exec('DELETE FROM temp.dirty');
   });
 
   const openidOf = (role: MatrixRole) => (role === 'anonymous' ? null : CALLERS[role]);
