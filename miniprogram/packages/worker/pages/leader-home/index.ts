@@ -1,6 +1,6 @@
 /**
  * 网格长首页: the leader's grid at a glance — how many tickets are open, overdue and escalated 督办, the first
- * few of each, and the way into the grid's workbench.
+ * few of each, and the way into the grid's workbench and into each grid's figures.
  */
 import type { LeaderHome } from '../../../../../typings/workbench';
 import { me } from '../../../../services/user';
@@ -15,12 +15,14 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEv
 >;
 
 const WORKBENCH = '/packages/staff/pages/workbench/index';
+const FIGURES = '/packages/staff/pages/figures/index';
 
 Component({
   behaviors: [textSizeBehavior],
   data: {
     communityId: '',
     gridNames: '',
+    grids: [] as Array<{ gridId: string; figuresLabel: string }>,
     counts: null as LeaderHome['counts'] | null,
     open: [] as WorkbenchLine[],
     overdue: [] as WorkbenchLine[],
@@ -56,6 +58,11 @@ Component({
         const now = Date.now();
         this.setData({
           gridNames: home.grids.map((g) => g.name).join('、'),
+          // The figures of each grid they lead: a leader reads their own grid's, not the community's.
+          grids: home.grids.map((g) => ({
+            gridId: g.gridId,
+            figuresLabel: `${g.name}统计：响应率、解决率、满意率`,
+          })),
           counts: home.counts,
           open: home.open.map((r) => workbenchLine(r, now)),
           overdue: home.overdue.map((r) => workbenchLine(r, now)),
@@ -73,6 +80,11 @@ Component({
 
     onTicketTap(event: Dataset<{ id: string }>) {
       wx.navigateTo({ url: `/packages/worker/pages/ticket/index?id=${event.currentTarget.dataset.id}` });
+    },
+    onFiguresTap(event: Dataset<{ grid: string }>) {
+      wx.navigateTo({
+        url: `${FIGURES}?communityId=${this.data.communityId}&gridId=${event.currentTarget.dataset.grid}`,
+      });
     },
     onWorkbenchTap() {
       wx.navigateTo({ url: `${WORKBENCH}?communityId=${this.data.communityId}` });
