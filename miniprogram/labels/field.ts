@@ -63,3 +63,13 @@ export const worklogKindLabels: Record<WorklogKind, string> = {
 export function dueText(at: string): string {
   return `${Number(at.slice(5, 7))}月${Number(at.slice(8, 10))}日 ${at.slice(11, 16)}`;
 }
+
+/**
+ * What the inspection walk says before it sends a form the server would refuse: the very sentences of the
+ * server's FIELD.ANSWERS_INVALID and FIELD.PHOTO_REQUIRED (a test keeps them equal), so a worker reads one
+ * wording whether the phone or the server caught it.
+ */
+export const walkRefusals = {
+  answersMissing: '排查表填写不完整，请为每一项选择合格、不合格或不适用',
+  photoMissing: '不合格的项目请拍一张现场照片',
+} as const;

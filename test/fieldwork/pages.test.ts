@@ -4,6 +4,7 @@
  * walk kept as a draft while offline and sent once when the network returns, also when its first answer was
  * lost and it is sent again; the due list, the visit record, the work log, and the staff pages.
  */
+import { errorMessages } from '../../server/core/errors';
 import type * as TransportModule from '../../miniprogram/services/transport';
 import type * as UploadModule from '../../miniprogram/services/upload';
 import { createHarness, type Harness } from '../support/harness';
@@ -97,6 +98,23 @@ describe('the field pages', () => {
     await walk.until(() => expect(kept()).toHaveLength(0));
     expect(await h.deps.store.count('inspections', { taskId })).toBe(1);
     expect(await h.deps.store.count('tickets', { category: 'flyingWireCharging' })).toBe(1);
+  });
+
+  it('an incomplete walk is stopped on the phone with the server’s own words, and nothing is sent', async () => {
+    const taskId = await planBuilding2(h);
+    const walk = await renderPage(h, 'packages/worker/pages/inspection-walk/index', WORKER, { taskId });
+    await answer(walk, [1, 3]);
+    await walk.tap('.submit');
+    expect(wxMock.showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: errorMessages['FIELD.ANSWERS_INVALID'] }),
+    );
+    await answer(walk, [6]);
+    await walk.tap('.submit');
+    // 不合格 with no photo.
+    expect(wxMock.showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: errorMessages['FIELD.PHOTO_REQUIRED'] }),
+    );
+    expect(await h.deps.store.count('inspections', { taskId })).toBe(0);
   });
 
   it('a walk whose answer was lost is sent again from the due list, and recorded once', async () => {

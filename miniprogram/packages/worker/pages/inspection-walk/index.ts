@@ -13,7 +13,7 @@ import {
   type DraftAnswer,
 } from '../../../../services/field-drafts';
 import { choosePhotos } from '../../../../services/upload';
-import { itemResultLabels } from '../../../../labels/field';
+import { itemResultLabels, walkRefusals } from '../../../../labels/field';
 import { textSizeBehavior } from '../../../../theme/text-size';
 
 let serial = 0;
@@ -114,11 +114,11 @@ Component({
     async onSubmit() {
       if (this.data.sending) return;
       if (this.data.items.some((i) => !i.result)) {
-        wx.showToast({ title: '每一项都要选择合格、不合格或不适用', icon: 'none' });
+        wx.showModal({ title: '还不能提交', content: walkRefusals.answersMissing, showCancel: false });
         return;
       }
       if (this.data.items.some((i) => i.result === 'fail' && !i.photoPath)) {
-        wx.showToast({ title: '不合格的项目须拍一张现场照片', icon: 'none' });
+        wx.showModal({ title: '还不能提交', content: walkRefusals.photoMissing, showCancel: false });
         return;
       }
       this.keep();
