@@ -55,19 +55,24 @@ export function functionNames(): string[] {
   return readdirSync(dir).filter((name) => existsSync(join(dir, name, 'index.ts')));
 }
 
-export async function buildFunctions(
-  outDir = join(root, 'dist'),
-): Promise<{ name: string; bytes: number }[]> {
+/** A built bundle: its size, and the source files esbuild put in it (repository-relative, as its metafile says). */
+export interface BuiltFunction {
+  name: string;
+  bytes: number;
+  inputs: string[];
+}
+
+export async function buildFunctions(outDir = join(root, 'dist')): Promise<BuiltFunction[]> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
   };
   const functionsDir = join(outDir, 'functions');
   rmSync(functionsDir, { recursive: true, force: true });
-  const built: { name: string; bytes: number }[] = [];
+  const built: BuiltFunction[] = [];
   for (const name of functionNames()) {
     const target = join(functionsDir, name);
     mkdirSync(target, { recursive: true });
-    await build({
+    const result = await build({
       entryPoints: [join(root, 'cloudfunctions', name, 'index.ts')],
       outfile: join(target, 'index.js'),
       bundle: true,
@@ -80,6 +85,7 @@ export async function buildFunctions(
       minify: true,
       sourcemap: false,
       logLevel: 'warning',
+      metafile: true,
     });
     const code = readFileSync(join(target, 'index.js'), 'utf8');
     const dependencies = Object.fromEntries(
@@ -98,7 +104,11 @@ export async function buildFunctions(
       mkdirSync(dirname(join(target, asset.to)), { recursive: true });
       copyFileSync(join(root, asset.from), join(target, asset.to));
     }
-    built.push({ name, bytes: readFileSync(join(target, 'index.js')).length });
+    built.push({
+      name,
+      bytes: readFileSync(join(target, 'index.js')).length,
+      inputs: Object.keys(result.metafile.inputs),
+    });
   }
   mkdirSync(join(outDir, 'database'), { recursive: true });
   writeFileSync(join(outDir, 'database', 'collections.json'), JSON.stringify(collections, null, 2) + '\n');

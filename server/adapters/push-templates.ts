@@ -8,7 +8,7 @@
  * demo ids (40037), which lands every delivery in staff's failed list rather than nowhere.
  * GRIDLINK_PUSH_TEMPLATES='{}' turns subscribe messages off: everything is in-app only.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_RETRY, type NotificationSettings, type TemplateSet } from '../core/notifications/templates';
 
 const source = z.enum([
@@ -24,17 +24,17 @@ const source = z.enum([
   'body',
 ]);
 const template = z.object({
-  id: z.string().min(1),
-  longTerm: z.boolean().optional(),
-  fields: z.record(z.string().regex(/^[a-z_]+\d+$/), source),
+  id: z.string().check(z.minLength(1)),
+  longTerm: z.optional(z.boolean()),
+  fields: z.record(z.string().check(z.regex(/^[a-z_]+\d+$/)), source),
 });
 const templateSet = z.object({
-  accepted: template.optional(),
-  progress: template.optional(),
-  resolved: template.optional(),
-  escalation: template.optional(),
-  task: template.optional(),
-  notice: template.optional(),
+  accepted: z.optional(template),
+  progress: z.optional(template),
+  resolved: z.optional(template),
+  escalation: z.optional(template),
+  task: z.optional(template),
+  notice: z.optional(template),
 });
 
 /** Demo templates, shaped like ones a community picks from WeChat's public library. */

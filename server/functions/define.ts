@@ -2,7 +2,7 @@
  * A cloud function is a table: action → input schema → use case. `invoke` is the one path every call takes,
  * in production and in the local cloud: validate, call the core, reply with a typed result or typed error.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ActionMap, ApiResult } from '../../typings/common';
 import { AppError, isAppError } from '../core/errors';
 import type { Deps } from '../core/ports';
@@ -11,7 +11,7 @@ import { dispatchQueued, trackOutbox } from './after-action';
 import { issueSentence } from './validation-messages';
 
 export interface ActionSpec<Req, Res> {
-  input: z.ZodType<Req>;
+  input: z.ZodMiniType<Req>;
   /** Runs with no caller (timer triggers, the scheduler). Default: a caller is required. */
   anonymous?: boolean;
   run(deps: Deps, caller: Caller, input: Req): Promise<Res>;

@@ -1,5 +1,5 @@
 /** The `field` cloud function: work on foot — inspections 排查, care visits 走访, the work log 工作日志 (DESIGN §6b). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CareCadence, CareService, FieldActions, ItemResult } from '../../typings/field';
 import { householdTagLabels } from '../core/grids/ledger/columns';
 import { listCareGroups, saveCareGroup } from '../core/care/groups';
@@ -20,7 +20,7 @@ import { addWorklogNote } from '../core/worklog/notes';
 import { readWorklog } from '../core/worklog/assemble';
 import { defineFunction } from './define';
 import { writeWorkbook } from './field-export';
-import { empty, fileIdSchema, id, keysOf } from './schemas';
+import { empty, fileIdSchema, id, keysOf, required, text } from './schemas';
 
 const itemResults: Record<ItemResult, true> = { pass: true, fail: true, notApplicable: true };
 const careCadences: Record<CareCadence, true> = { weekly: true, monthly: true, quarterly: true };
@@ -31,33 +31,29 @@ const careServices: Record<CareService, true> = {
   errand: true,
   other: true,
 };
-const requestId = z.string().trim().min(1).max(40);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const date = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+const requestId = required(40);
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+const date = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
 const isoTime = z.iso.datetime({ offset: true });
-const tags = z.array(keysOf(householdTagLabels)).min(1).max(Object.keys(householdTagLabels).length);
+const tags = z
+  .array(keysOf(householdTagLabels))
+  .check(z.minLength(1), z.maxLength(Object.keys(householdTagLabels).length));
 
 export const fieldFunction = defineFunction<FieldActions>('field', {
   saveTemplate: {
     input: z.object({
       communityId: id,
-      templateId: id.optional(),
-      name: z.string().trim().min(2).max(40),
+      templateId: z.optional(id),
+      name: required(40, { min: 2 }),
       items: z
         .array(
           z.object({
-            key: z
-              .string()
-              .trim()
-              .min(1)
-              .max(20)
-              .regex(/^[A-Za-z0-9_-]+$/),
-            text: z.string().trim().min(2).max(100),
+            key: required(20).check(z.regex(/^[A-Za-z0-9_-]+$/)),
+            text: required(100, { min: 2 }),
             category: keysOf(categoryTable),
           }),
         )
-        .min(1)
-        .max(50),
+        .check(z.minLength(1), z.maxLength(50)),
     }),
     run: (deps, caller, input) => saveTemplate(deps, caller, input),
   },
@@ -69,8 +65,8 @@ export const fieldFunction = defineFunction<FieldActions>('field', {
     input: z.object({
       communityId: id,
       templateId: id,
-      microGridIds: z.array(id).max(500),
-      buildingIds: z.array(id).max(2000),
+      microGridIds: z.array(id).check(z.maxLength(500)),
+      buildingIds: z.array(id).check(z.maxLength(2000)),
       cadence: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('monthly') }),
         z.object({ kind: z.literal('campaign'), from: isoTime, to: isoTime }),
@@ -80,24 +76,23 @@ export const fieldFunction = defineFunction<FieldActions>('field', {
   },
   due: { input: empty, run: (deps, caller) => dueList(deps, caller) },
   inspectionTask: {
-    input: z.object({ taskId: id.max(200) }),
+    input: z.object({ taskId: id.check(z.maxLength(200)) }),
     run: (deps, caller, input) => inspectionTask(deps, caller, input.taskId),
   },
   submitInspection: {
     input: z.object({
-      taskId: id.max(200),
+      taskId: id.check(z.maxLength(200)),
       clientRequestId: requestId,
       answers: z
         .array(
           z.object({
-            itemKey: z.string().trim().min(1).max(20),
+            itemKey: required(20),
             result: keysOf(itemResults),
-            photoFileId: fileIdSchema.optional(),
-            note: z.string().trim().max(200).optional(),
+            photoFileId: z.optional(fileIdSchema),
+            note: z.optional(text(200)),
           }),
         )
-        .min(1)
-        .max(50),
+        .check(z.minLength(1), z.maxLength(50)),
     }),
     run: (deps, caller, input) => submitInspection(deps, caller, input),
   },
@@ -123,8 +118,8 @@ export const fieldFunction = defineFunction<FieldActions>('field', {
   saveCareGroup: {
     input: z.object({
       communityId: id,
-      groupId: id.optional(),
-      name: z.string().trim().min(2).max(40),
+      groupId: z.optional(id),
+      name: required(40, { min: 2 }),
       tags,
       cadence: keysOf(careCadences),
     }),
@@ -135,26 +130,26 @@ export const fieldFunction = defineFunction<FieldActions>('field', {
     run: (deps, caller, input) => listCareGroups(deps, caller, input.communityId),
   },
   recordEvent: {
-    input: z.object({ householdId: id, note: z.string().trim().min(2).max(200) }),
+    input: z.object({ householdId: id, note: required(200, { min: 2 }) }),
     run: (deps, caller, input) => recordCareEvent(deps, caller, input),
   },
   recordCareVisit: {
     input: z.object({
-      dueId: id.max(200),
+      dueId: id.check(z.maxLength(200)),
       clientRequestId: requestId,
       outcome: keysOf(visitOutcomeLabels),
-      services: z.array(keysOf(careServices)).max(Object.keys(careServices).length),
-      note: z.string().trim().max(500),
-      photos: z.array(fileIdSchema).max(9),
+      services: z.array(keysOf(careServices)).check(z.maxLength(Object.keys(careServices).length)),
+      note: text(500),
+      photos: z.array(fileIdSchema).check(z.maxLength(9)),
     }),
     run: (deps, caller, input) => recordCareVisit(deps, caller, input),
   },
   worklog: {
-    input: z.object({ userId: id.optional(), month }),
+    input: z.object({ userId: z.optional(id), month }),
     run: (deps, caller, input) => readWorklog(deps, caller, input),
   },
   addWorklogNote: {
-    input: z.object({ date, text: z.string().trim().min(1).max(500), clientRequestId: requestId }),
+    input: z.object({ date, text: required(500), clientRequestId: requestId }),
     run: (deps, caller, input) => addWorklogNote(deps, caller, input),
   },
   exportWorklog: {

@@ -3,7 +3,7 @@
  * and the member roster. Files travel through the Files port: the client uploads (CloudBase requests stop at
  * 100 KB) and passes the fileId; a small CSV or GeoJSON may come inline as `text`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
 import type { TicketCategory } from '../../typings/ticket';
 import { AppError } from '../core/errors';
@@ -25,16 +25,16 @@ import { categoryTable } from '../core/tickets/categories';
 import { routingDepsOf } from '../core/routing/routing-deps';
 import { readCsv, readTable, writeTable } from '../adapters/ledger/table-files';
 import { defineFunction } from './define';
-import { fileIdSchema, id, keysOf, latLngSchema, timeLimitSchema } from './schemas';
+import { fileIdSchema, id, keysOf, latLngSchema, required, timeLimitSchema, whole } from './schemas';
 
 /** Inline text up to what fits in one CloudBase request with room to spare. */
 const INLINE_LIMIT = 90_000;
 
 const source = {
-  fileId: fileIdSchema.optional(),
-  text: z.string().max(INLINE_LIMIT).optional(),
+  fileId: z.optional(fileIdSchema),
+  text: z.optional(z.string().check(z.maxLength(INLINE_LIMIT))),
 };
-const coordinateSystem = z.enum(['wgs84', 'gcj02']).optional();
+const coordinateSystem = z.optional(z.enum(['wgs84', 'gcj02']));
 const duty = keysOf(memberDutyLabels);
 const category = keysOf(categoryTable);
 
@@ -64,7 +64,12 @@ const EXPORT_NAMES = {
 
 export const gridFunction = defineFunction<GridActions>('grid', {
   route: {
-    input: z.object({ communityId: id, category, point: latLngSchema.optional(), buildingId: id.optional() }),
+    input: z.object({
+      communityId: id,
+      category,
+      point: z.optional(latLngSchema),
+      buildingId: z.optional(id),
+    }),
     run: (deps, caller, input) => explainRoute(routingDepsOf(deps), caller, input),
   },
   map: {
@@ -88,7 +93,7 @@ export const gridFunction = defineFunction<GridActions>('grid', {
       communityId: id,
       kind: z.enum(['buildings', 'households', 'members']),
       format: z.enum(['csv', 'xlsx']),
-      dryRun: z.boolean().optional(),
+      dryRun: z.optional(z.boolean()),
       ...source,
     }),
     run: async (deps, caller, input) => {
@@ -109,7 +114,7 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     input: z.object({
       communityId: id,
       kind: z.enum(['boundaries', 'buildings', 'households', 'members']),
-      format: z.enum(['csv', 'xlsx']).optional(),
+      format: z.optional(z.enum(['csv', 'xlsx'])),
       coordinateSystem,
     }),
     run: async (deps, caller, input) => {
@@ -153,11 +158,11 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     input: z.object({
       communityId: id,
       gridId: id,
-      microGridId: id.nullable().optional(),
+      microGridId: z.optional(z.nullable(id)),
       userId: id,
       duty,
-      primary: z.boolean().optional(),
-      onDuty: z.boolean().optional(),
+      primary: z.optional(z.boolean()),
+      onDuty: z.optional(z.boolean()),
     }),
     run: (deps, caller, input) => setMember(deps, caller, input),
   },
@@ -174,16 +179,16 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     run: (deps, caller, input) => setSecretary(deps, caller, input),
   },
   street: {
-    input: z.object({ streetId: id.optional() }),
+    input: z.object({ streetId: z.optional(id) }),
     run: (deps, caller, input) => streetView(deps, caller, input),
   },
   createCommunity: {
     input: z.object({
-      streetId: id.optional(),
-      name: z.string().trim().min(2).max(30),
+      streetId: z.optional(id),
+      name: required(30, { min: 2 }),
       communityCode: z
         .string()
-        .refine((code) => /^\d{3}$/.test(code), { message: '应为 3 位数字，请重新填写' }),
+        .check(z.refine((code) => /^\d{3}$/.test(code), { message: '应为 3 位数字，请重新填写' })),
       center: latLngSchema,
     }),
     run: (deps, caller, input) => createCommunity(deps, caller, input),
@@ -197,13 +202,13 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     },
   },
   retire: {
-    input: z
-      .object({ communityId: id, gridId: id.optional(), microGridId: id.optional() })
-      .refine((v) => !!v.gridId !== !!v.microGridId, {
+    input: z.object({ communityId: id, gridId: z.optional(id), microGridId: z.optional(id) }).check(
+      z.refine((v) => !!v.gridId !== !!v.microGridId, {
         // Said of the grid field so the message names fields: 「网格」与「微网格」只填其中一个.
         path: ['gridId'],
         message: '与「微网格」只填其中一个',
       }),
+    ),
     run: (deps, caller, input) => retirePlace(deps, caller, input),
   },
   deadlines: {
@@ -216,18 +221,17 @@ export const gridFunction = defineFunction<GridActions>('grid', {
       rules: z
         .array(
           z.object({
-            category: z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]]).optional(),
-            group: z
-              .enum(['safety', 'municipal', 'sanitation', 'property', 'dispute', 'letter', 'other'])
-              .optional(),
-            urgent: z.boolean().optional(),
+            category: z.optional(z.enum(ticketCategories as [TicketCategory, ...TicketCategory[]])),
+            group: z.optional(
+              z.enum(['safety', 'municipal', 'sanitation', 'property', 'dispute', 'letter', 'other']),
+            ),
+            urgent: z.optional(z.boolean()),
             signFor: timeLimitSchema,
             resolve: timeLimitSchema,
           }),
         )
-        .min(1)
-        .max(40),
-      extensionMax: timeLimitSchema.optional(),
+        .check(z.minLength(1), z.maxLength(40)),
+      extensionMax: z.optional(timeLimitSchema),
     }),
     run: (deps, caller, input) => setDeadlinePolicy(deps, caller, input),
   },
@@ -238,33 +242,33 @@ export const gridFunction = defineFunction<GridActions>('grid', {
   setWorkingHours: {
     input: z.object({
       communityId: id,
-      periods: z.array(z.object({ start: z.string().max(5), end: z.string().max(5) })).max(6),
+      periods: z
+        .array(z.object({ start: z.string().check(z.maxLength(5)), end: z.string().check(z.maxLength(5)) }))
+        .check(z.maxLength(6)),
     }),
     run: (deps, caller, input) => setWorkingHours(deps, caller, input),
   },
   importHolidays: {
     input: z.object({
       communityId: id,
-      year: z.number().int().min(2000).max(2100),
-      holidays: z.array(z.string().max(10)).max(120),
-      workdays: z.array(z.string().max(10)).max(60),
+      year: whole(2000, 2100),
+      holidays: z.array(z.string().check(z.maxLength(10))).check(z.maxLength(120)),
+      workdays: z.array(z.string().check(z.maxLength(10))).check(z.maxLength(60)),
     }),
     run: (deps, caller, input) => importHolidayYear(deps, caller, input),
   },
   invite: {
     input: z.object({
       communityId: id,
-      name: z.string().trim().min(1).max(32),
-      phone: z
-        .string()
-        .trim()
-        .regex(/^1\d{10}$/, { message: '手机号应为 11 位数字，请重新填写' })
-        .optional(),
-      duty: duty.optional(),
-      role: z.enum(['staff', 'secretary']).optional(),
-      gridId: id.optional(),
-      microGridId: id.optional(),
-      primary: z.boolean().optional(),
+      name: required(32),
+      phone: z.optional(
+        z.string().check(z.trim(), z.regex(/^1\d{10}$/, { message: '手机号应为 11 位数字，请重新填写' })),
+      ),
+      duty: z.optional(duty),
+      role: z.optional(z.enum(['staff', 'secretary'])),
+      gridId: z.optional(id),
+      microGridId: z.optional(id),
+      primary: z.optional(z.boolean()),
     }),
     run: (deps, caller, input) => createInvite(deps, caller, input),
   },

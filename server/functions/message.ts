@@ -1,5 +1,5 @@
 /** The `message` cloud function: the message centre, subscription answers, deliveries for staff. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { MessageActions } from '../../typings/message';
 import { listDeliveries } from '../core/notifications/deliveries';
 import { listMessages, markAllRead, markRead, unreadCount } from '../core/notifications/inbox';
@@ -7,21 +7,23 @@ import { recordAnswers } from '../core/notifications/subscriptions';
 import { subscriptionAsk } from '../core/notifications/subscription-ask';
 import { loadActor } from '../core/users/actor';
 import { defineFunction } from './define';
-import { empty, id } from './schemas';
+import { empty, id, required, whole } from './schemas';
 
 // wx.requestSubscribeMessage takes at most 5 ids a call (3 in older base libraries).
 const answers = z
-  .record(z.string().trim().min(1).max(128), z.enum(['accept', 'reject', 'ban', 'filter']))
-  .refine(
-    (value) => Object.keys(value).length >= 1 && Object.keys(value).length <= 5,
-    '每次需要 1 到 5 个模板的结果',
+  .record(required(128), z.enum(['accept', 'reject', 'ban', 'filter']))
+  .check(
+    z.refine(
+      (value) => Object.keys(value).length >= 1 && Object.keys(value).length <= 5,
+      '每次需要 1 到 5 个模板的结果',
+    ),
   );
 
 export const messageFunction = defineFunction<MessageActions>('message', {
   list: {
     input: z.object({
-      before: z.string().max(300).optional(),
-      limit: z.number().int().min(1).max(50).optional(),
+      before: z.optional(z.string().check(z.maxLength(300))),
+      limit: z.optional(whole(1, 50)),
     }),
     run: async (deps, caller, input) => listMessages(deps.store, await loadActor(deps.store, caller), input),
   },
@@ -32,7 +34,7 @@ export const messageFunction = defineFunction<MessageActions>('message', {
     }),
   },
   markRead: {
-    input: z.object({ messageId: z.string().trim().min(1).max(200) }),
+    input: z.object({ messageId: required(200) }),
     run: async (deps, caller, input) => markRead(deps, await loadActor(deps.store, caller), input.messageId),
   },
   markAllRead: {
@@ -68,11 +70,10 @@ export const messageFunction = defineFunction<MessageActions>('message', {
   deliveries: {
     input: z.object({
       communityId: id,
-      states: z
-        .array(z.enum(['failed', 'inAppOnly', 'pending', 'sending']))
-        .max(4)
-        .optional(),
-      limit: z.number().int().min(1).max(200).optional(),
+      states: z.optional(
+        z.array(z.enum(['failed', 'inAppOnly', 'pending', 'sending'])).check(z.maxLength(4)),
+      ),
+      limit: z.optional(whole(1, 200)),
     }),
     run: async (deps, caller, input) =>
       listDeliveries(deps.store, await loadActor(deps.store, caller), input),

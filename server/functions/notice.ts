@@ -1,5 +1,5 @@
 /** The `notice` cloud function: compose and publish, the resident feed and 已知晓, coverage, visits, groups. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { NoticeActions } from '../../typings/notice';
 import { householdTagLabels } from '../core/grids/ledger/columns';
 import { loadNoticeForStaff } from '../core/notices/access';
@@ -25,41 +25,42 @@ import { toIso } from '../core/time/shanghai';
 import { loadActor } from '../core/users/actor';
 import { defineFunction } from './define';
 import { writeCoverageWorkbook } from './notice-export';
-import { empty, fileIdSchema, id, keysOf } from './schemas';
+import { empty, fileIdSchema, id, keysOf, required, text } from './schemas';
 
 const category = keysOf(noticeCategoryLabels);
 const span = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string().max(5000), bold: z.boolean().optional() }),
-  z.object({ kind: z.literal('noticeLink'), noticeId: id, text: z.string().trim().min(1).max(200) }),
+  z.object({
+    kind: z.literal('text'),
+    text: z.string().check(z.maxLength(5000)),
+    bold: z.optional(z.boolean()),
+  }),
+  z.object({ kind: z.literal('noticeLink'), noticeId: id, text: required(200) }),
 ]);
-const block = z.object({ kind: z.literal('paragraph'), spans: z.array(span).min(1).max(50) });
+const block = z.object({
+  kind: z.literal('paragraph'),
+  spans: z.array(span).check(z.minLength(1), z.maxLength(50)),
+});
 const content = z.object({
-  title: z.string().trim().min(2).max(60),
-  body: z.array(block).min(1).max(100),
+  title: required(60, { min: 2 }),
+  body: z.array(block).check(z.minLength(1), z.maxLength(100)),
   category,
-  coverFileId: fileIdSchema.nullable(),
+  coverFileId: z.nullable(fileIdSchema),
   attachments: z
-    .array(
-      z.object({
-        fileId: fileIdSchema,
-        name: z.string().trim().min(1).max(100),
-        kind: z.enum(['pdf', 'image']),
-      }),
-    )
-    .max(9),
+    .array(z.object({ fileId: fileIdSchema, name: required(100), kind: z.enum(['pdf', 'image']) }))
+    .check(z.maxLength(9)),
 });
 const audience = z.object({
   scope: z.enum(['community', 'places']),
-  gridIds: z.array(id).max(500),
-  microGridIds: z.array(id).max(5000),
-  tags: z.array(keysOf(householdTagLabels)).max(Object.keys(householdTagLabels).length),
+  gridIds: z.array(id).check(z.maxLength(500)),
+  microGridIds: z.array(id).check(z.maxLength(5000)),
+  tags: z.array(keysOf(householdTagLabels)).check(z.maxLength(Object.keys(householdTagLabels).length)),
 });
-const version = z.number().int().min(1);
+const version = z.int().check(z.gte(1));
 const noticeId = z.object({ noticeId: id });
 
 export const noticeFunction = defineFunction<NoticeActions>('notice', {
   compose: {
-    input: content.extend({ communityId: id, audience }),
+    input: z.extend(content, { communityId: id, audience }),
     run: (deps, caller, input) => composeNotice(deps, caller, input),
   },
   edit: {
@@ -67,8 +68,8 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
       noticeId: id,
       version,
       content,
-      audience: audience.optional(),
-      correctionNote: z.string().trim().max(200).optional(),
+      audience: z.optional(audience),
+      correctionNote: z.optional(text(200)),
     }),
     run: (deps, caller, input) => editNotice(deps, caller, input),
   },
@@ -80,18 +81,18 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
     input: z.object({
       noticeId: id,
       version,
-      at: z.iso.datetime({ offset: true }).optional(),
+      at: z.optional(z.iso.datetime({ offset: true })),
     }),
     run: (deps, caller, input) => requestPublish(deps, caller, input),
   },
   withdraw: {
-    input: z.object({ noticeId: id, version, reason: z.string().trim().min(2).max(200) }),
+    input: z.object({ noticeId: id, version, reason: required(200, { min: 2 }) }),
     run: (deps, caller, input) => withdrawNotice(deps, caller, input),
   },
   staffList: {
     input: z.object({
       communityId: id,
-      state: keysOf(noticeStateLabels).optional(),
+      state: z.optional(keysOf(noticeStateLabels)),
     }),
     run: (deps, caller, input) => staffList(deps, caller, input),
   },
@@ -101,14 +102,19 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
     run: (deps, caller, input) => staffBoard(deps, caller, input),
   },
   feed: {
-    input: z.object({ category: category.optional(), before: z.string().max(200).optional() }),
+    input: z.object({
+      category: z.optional(category),
+      before: z.optional(z.string().check(z.maxLength(200))),
+    }),
     run: (deps, caller, input) => noticeFeed(deps, caller, input),
   },
   detail: { input: noticeId, run: (deps, caller, input) => noticeDetail(deps, caller, input.noticeId) },
   confirm: { input: noticeId, run: (deps, caller, input) => confirmNotice(deps, caller, input.noticeId) },
   subscriptions: { input: empty, run: (deps, caller) => getSubscriptions(deps, caller) },
   setSubscriptions: {
-    input: z.object({ categories: z.array(category).max(Object.keys(noticeCategoryLabels).length) }),
+    input: z.object({
+      categories: z.array(category).check(z.maxLength(Object.keys(noticeCategoryLabels).length)),
+    }),
     run: (deps, caller, input) => setSubscriptions(deps, caller, input.categories),
   },
   coverage: { input: noticeId, run: (deps, caller, input) => coverageView(deps, caller, input.noticeId) },
@@ -145,8 +151,8 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
       noticeId: id,
       householdId: id,
       outcome: keysOf(visitOutcomeLabels),
-      note: z.string().trim().max(500),
-      requestId: z.string().trim().min(1).max(64).optional(),
+      note: text(500),
+      requestId: z.optional(required(64)),
     }),
     run: (deps, caller, input) => recordVisit(deps, caller, input),
   },
@@ -157,8 +163,8 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
   bindGroup: {
     input: z.object({
       noticeId: id,
-      shareToken: z.string().trim().min(1).max(300),
-      cloudID: z.string().trim().min(1).max(2048),
+      shareToken: required(300),
+      cloudID: required(2048),
     }),
     run: (deps, caller, input) => bindGroup(deps, deps.groupTickets, caller, input),
   },
@@ -167,7 +173,7 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
     run: (deps, caller, input) => groupsView(deps, caller, input.communityId),
   },
   fixGroup: {
-    input: z.object({ bindingId: id.max(200), gridId: id.nullable() }),
+    input: z.object({ bindingId: id.check(z.maxLength(200)), gridId: z.nullable(id) }),
     run: (deps, caller, input) => fixGroup(deps, caller, input),
   },
 });

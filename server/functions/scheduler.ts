@@ -1,5 +1,5 @@
 /** The `scheduler` cloud function: one tick runs every scheduled job and reports what each did. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SchedulerActions } from '../../typings/scheduler';
 import { defineFunction } from './define';
 import { scheduledJobs } from './scheduler-jobs';

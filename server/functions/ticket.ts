@@ -1,5 +1,5 @@
 /** The `ticket` cloud function: a resident's report from submission to closing (DESIGN §4). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TicketActions, TicketCategory, TicketPlace } from '../../typings/ticket';
 import type { WorkbenchActions } from '../../typings/workbench';
 import { categoryTable, isSecretaryLetter } from '../core/tickets/categories';
@@ -27,42 +27,40 @@ import { toIso } from '../core/time/shanghai';
 import { defineFunction } from './define';
 import { writeFiguresWorkbook } from './figures-export';
 import { workbenchActions } from './workbench-actions';
-import { fileIdSchema, id, keysOf, latLngSchema, timeLimitSchema } from './schemas';
+import { fileIdSchema, id, keysOf, latLngSchema, required, text, timeLimitSchema, whole } from './schemas';
 
 const category = keysOf(categoryTable);
 const offeredCategory = z.enum(
   category.options.filter((c) => !isSecretaryLetter(c)) as [TicketCategory, ...TicketCategory[]],
 );
-const place: z.ZodType<TicketPlace> = z.discriminatedUnion('kind', [
+const place: z.ZodMiniType<TicketPlace> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('household'), householdId: id }),
   z.object({
     kind: z.literal('building'),
     buildingId: id,
-    unit: z.string().trim().max(16).optional(),
-    room: z.string().trim().max(16).optional(),
-    floor: z.number().int().min(-5).max(200).optional(),
+    unit: z.optional(text(16)),
+    room: z.optional(text(16)),
+    floor: z.optional(whole(-5, 200)),
   }),
   z.object({
     kind: z.literal('point'),
     point: latLngSchema,
-    addressText: z.string().trim().max(100).optional(),
+    addressText: z.optional(text(100)),
   }),
 ]);
 /** File ids from wx.cloud.uploadFile (or the local cloud's POST /files): up to 9 a ticket or a note. */
-const photos = z.array(fileIdSchema).max(9);
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
+const photos = z.array(fileIdSchema).check(z.maxLength(9));
 const ticketId = z.object({ ticketId: id });
-const versioned = z.object({ ticketId: id, version: z.number().int().min(1) });
+const versioned = z.object({ ticketId: id, version: z.int().check(z.gte(1)) });
 const communityId = z.object({ communityId: id });
 /** A month as YYYY-MM; the range itself (order, at most 12) is checked in the core. */
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const figuresRange = z.object({ communityId: id, gridId: id.optional(), fromMonth: month, toMonth: month });
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+const figuresRange = z.object({ communityId: id, gridId: z.optional(id), fromMonth: month, toMonth: month });
 
 export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('ticket', {
   submit: {
     input: z.object({
-      clientRequestId: z.string().trim().min(8).max(64),
+      clientRequestId: required(64, { min: 8 }),
       category,
       description: required(1000),
       photos,
@@ -77,7 +75,7 @@ export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('
   },
   follow: {
     // The place the caller reports from: a reason to follow a ticket near it (their home is the other).
-    input: ticketId.extend({ from: place.optional() }),
+    input: z.extend(ticketId, { from: z.optional(place) }),
     run: (deps, caller, input) => followTicket(deps, caller, input),
   },
   mine: {
@@ -88,11 +86,11 @@ export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('
   cancel: { input: versioned, run: (deps, caller, input) => cancelTicket(deps, caller, input) },
   confirm: { input: versioned, run: (deps, caller, input) => confirmTicket(deps, caller, input) },
   reopen: {
-    input: versioned.extend({ reason: required(500) }),
+    input: z.extend(versioned, { reason: required(500) }),
     run: (deps, caller, input) => reopenTicket(deps, caller, input),
   },
   rate: {
-    input: z.object({ ticketId: id, stars: z.number().int().min(1).max(5), comment: text(500) }),
+    input: z.object({ ticketId: id, stars: whole(1, 5), comment: text(500) }),
     run: (deps, caller, input) => rateTicket(deps, caller, input),
   },
   inbox: {
@@ -101,49 +99,53 @@ export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('
   },
   accept: { input: versioned, run: (deps, caller, input) => acceptTicket(deps, caller, input) },
   progress: {
-    input: versioned.extend({ note: required(1000), photos }),
+    input: z.extend(versioned, { note: required(1000), photos }),
     run: (deps, caller, input) => recordProgress(deps, caller, input),
   },
   coHandle: {
-    input: versioned.extend({ party: required(50), request: required(500) }),
+    input: z.extend(versioned, { party: required(50), request: required(500) }),
     run: (deps, caller, input) => recordCoHandler(deps, caller, input),
   },
   resolve: {
-    input: versioned.extend({ note: text(1000), photos }),
+    input: z.extend(versioned, { note: text(1000), photos }),
     run: (deps, caller, input) => resolveTicket(deps, caller, input),
   },
   return: {
-    input: versioned.extend({ reason: required(500) }),
+    input: z.extend(versioned, { reason: required(500) }),
     run: (deps, caller, input) => returnTicket(deps, caller, input),
   },
   reassign: {
-    input: versioned.extend({ assigneeUserId: id, note: text(500).optional() }),
+    input: z.extend(versioned, { assigneeUserId: id, note: z.optional(text(500)) }),
     run: (deps, caller, input) => dispatch.reassign(deps, caller, input),
   },
   dutyQueue: { input: communityId, run: (deps, caller, input) => dutyQueue(deps, caller, input) },
   routeManually: {
-    input: versioned.extend({ microGridId: id, assigneeUserId: id.optional(), note: text(500).optional() }),
+    input: z.extend(versioned, {
+      microGridId: id,
+      assigneeUserId: z.optional(id),
+      note: z.optional(text(500)),
+    }),
     run: (deps, caller, input) => dispatch.routeManually(deps, caller, input),
   },
   reject: {
-    input: versioned.extend({ reason: required(500) }),
+    input: z.extend(versioned, { reason: required(500) }),
     run: (deps, caller, input) => rejectTicket(deps, caller, input),
   },
   merge: {
-    input: versioned.extend({ intoTicketId: id }),
+    input: z.extend(versioned, { intoTicketId: id }),
     run: (deps, caller, input) => mergeTicket(deps, caller, input),
   },
   letters: { input: communityId, run: (deps, caller, input) => letters(deps, caller, input) },
   askExtension: {
-    input: versioned.extend({ reason: required(500), limit: timeLimitSchema }),
+    input: z.extend(versioned, { reason: required(500), limit: timeLimitSchema }),
     run: (deps, caller, input) => askExtension(deps, caller, input),
   },
   approveExtension: {
-    input: versioned.extend({ limit: timeLimitSchema.optional(), note: text(500).optional() }),
+    input: z.extend(versioned, { limit: z.optional(timeLimitSchema), note: z.optional(text(500)) }),
     run: (deps, caller, input) => approveExtension(deps, caller, input),
   },
   denyExtension: {
-    input: versioned.extend({ reason: required(500) }),
+    input: z.extend(versioned, { reason: required(500) }),
     run: (deps, caller, input) => denyExtension(deps, caller, input),
   },
   assignees: { input: ticketId, run: (deps, caller, input) => dispatch.assignees(deps, caller, input) },
@@ -162,10 +164,10 @@ export const ticketFunction = defineFunction<TicketActions & WorkbenchActions>('
   },
   streetFigures: {
     input: z.object({
-      streetId: id.optional(),
+      streetId: z.optional(id),
       fromMonth: month,
       toMonth: month,
-      rankBy: z.enum(rankedRates.map((r) => r.id) as [RankedFigureId, ...RankedFigureId[]]).optional(),
+      rankBy: z.optional(z.enum(rankedRates.map((r) => r.id) as [RankedFigureId, ...RankedFigureId[]])),
     }),
     run: (deps, caller, input) => streetFigures(deps, caller, input),
   },

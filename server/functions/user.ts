@@ -1,5 +1,5 @@
 /** The `user` cloud function: log in, who am I, roles, household codes and binding, invites. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { UserActions } from '../../typings/user';
 import { bindHousehold, previewHouseholdCode } from '../core/households/bind';
 import {
@@ -21,19 +21,19 @@ import { login } from '../core/users/login';
 import { meView } from '../core/users/me-view';
 import { grantRole, revokeRole } from '../core/users/roles';
 import { defineFunction } from './define';
-import { empty, id, roleGrantSchema } from './schemas';
+import { empty, id, required, roleGrantSchema, text, whole } from './schemas';
 
 /** A household code's scene or an invite code, as scanned or typed. */
-const code = z.string().trim().min(1).max(64);
+const code = required(64);
 const policy = z.object({
   mode: z.enum(['singleUse', 'memberLimit']),
-  memberLimit: z.number().int().min(1).max(20),
+  memberLimit: whole(1, 20),
   approval: z.boolean(),
 });
 
 export const userFunction = defineFunction<UserActions>('user', {
   login: {
-    input: z.object({ name: z.string().trim().max(32).optional(), inviteCode: code.optional() }),
+    input: z.object({ name: z.optional(text(32)), inviteCode: z.optional(code) }),
     run: (deps, caller, input) => login(deps, caller, input),
   },
   me: {
@@ -61,7 +61,7 @@ export const userFunction = defineFunction<UserActions>('user', {
     run: (deps, caller, input) => setOnboardingPolicy(deps, caller, input),
   },
   issueHouseholdCodes: {
-    input: z.object({ communityId: id, buildingId: id.optional(), householdId: id.optional() }),
+    input: z.object({ communityId: id, buildingId: z.optional(id), householdId: z.optional(id) }),
     run: (deps, caller, input) => issueHouseholdCodes(deps, caller, input),
   },
   householdBuildings: {
@@ -86,11 +86,11 @@ export const userFunction = defineFunction<UserActions>('user', {
   },
   bindHousehold: {
     // householdId is accepted only to be refused with its own code (households/bind.ts).
-    input: z.object({ code: code.optional(), householdId: id.optional() }),
+    input: z.object({ code: z.optional(code), householdId: z.optional(id) }),
     run: (deps, caller, input) => bindHousehold(deps, caller, input),
   },
   bindRequests: {
-    input: z.object({ status: z.enum(['pending', 'approved', 'denied', 'withdrawn']).optional() }),
+    input: z.object({ status: z.optional(z.enum(['pending', 'approved', 'denied', 'withdrawn'])) }),
     run: (deps, caller, input) => listBindRequests(deps, caller, input),
   },
   approveBindRequest: {
@@ -98,7 +98,7 @@ export const userFunction = defineFunction<UserActions>('user', {
     run: (deps, caller, input) => approveBindRequest(deps, caller, input),
   },
   denyBindRequest: {
-    input: z.object({ requestId: id, reason: z.string().trim().max(100).optional() }),
+    input: z.object({ requestId: id, reason: z.optional(text(100)) }),
     run: (deps, caller, input) => denyBindRequest(deps, caller, input),
   },
   buildingHouseholds: {

@@ -3,7 +3,7 @@
  * wrong in plain words — 「问题描述」最多 1000 字, 「照片」最多 9 张, 缺少「分类」. Built from the issue's code
  * and numbers alone: no validator wording, no input value, no field key reaches the message.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { labelFor, type FieldLabel } from './field-labels';
 
 type Issue = z.core.$ZodIssue;

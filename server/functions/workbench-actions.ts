@@ -1,12 +1,12 @@
 /** The workbench's actions of the `ticket` function (typings/workbench.ts): their schemas and use cases. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TicketCategory, TicketStatus } from '../../typings/ticket';
 import type { WorkbenchActions } from '../../typings/workbench';
 import { ticketCategories } from '../core/tickets/categories';
 import { leaderHome, secretaryHome } from '../core/workbench/homes';
 import { mergeCandidates, workbenchPage, workbenchScope } from '../core/workbench/workbench';
 import type { ActionSpec } from './define';
-import { id } from './schemas';
+import { id, text, whole } from './schemas';
 
 type Specs = {
   [K in keyof WorkbenchActions]: ActionSpec<WorkbenchActions[K]['req'], WorkbenchActions[K]['res']>;
@@ -31,34 +31,36 @@ const category = z.enum(
     ...WorkbenchCategory[],
   ],
 );
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期请写作 年-月-日，如 2026-06-20' });
-const cursor = z.string().max(4000).optional();
+const day = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期请写作 年-月-日，如 2026-06-20' }));
+const cursor = z.optional(z.string().check(z.maxLength(4000)));
 const communityId = z.object({ communityId: id });
 
 const filter = z.object({
-  statuses: z.array(z.enum(statuses)).max(statuses.length).optional(),
-  category: category.optional(),
-  gridId: id.optional(),
-  microGridId: id.optional(),
-  assigneeUserId: id.optional(),
-  overdue: z.boolean().optional(),
-  escalated: z.boolean().optional(),
-  from: day.optional(),
-  to: day.optional(),
-  text: z.string().trim().max(50).optional(),
+  statuses: z.optional(z.array(z.enum(statuses)).check(z.maxLength(statuses.length))),
+  category: z.optional(category),
+  gridId: z.optional(id),
+  microGridId: z.optional(id),
+  assigneeUserId: z.optional(id),
+  overdue: z.optional(z.boolean()),
+  escalated: z.optional(z.boolean()),
+  from: z.optional(day),
+  to: z.optional(day),
+  text: z.optional(text(50)),
 });
 
 export const workbenchActions: Specs = {
   workbench: {
-    input: z.object({ communityId: id, filter, cursor, limit: z.number().int().min(1).max(50).optional() }),
+    input: z.object({ communityId: id, filter, cursor, limit: z.optional(whole(1, 50)) }),
     run: (deps, caller, input) => workbenchPage(deps, caller, input),
   },
   workbenchScope: { input: communityId, run: (deps, caller, input) => workbenchScope(deps, caller, input) },
   mergeCandidates: {
     input: z.object({
       ticketId: id,
-      text: z.string().trim().max(50).optional(),
-      category: category.optional(),
+      text: z.optional(text(50)),
+      category: z.optional(category),
       cursor,
     }),
     run: (deps, caller, input) => mergeCandidates(deps, caller, input),

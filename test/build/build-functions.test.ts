@@ -1,13 +1,19 @@
 /** `npm run build` gives CloudBase a deployable folder per cloud function, and cloudbaserc.json names them all. */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFunctions, EXTERNAL, functionNames, LAZY_EXTERNAL } from '../../scripts/build-functions';
+import {
+  buildFunctions,
+  EXTERNAL,
+  functionNames,
+  LAZY_EXTERNAL,
+  type BuiltFunction,
+} from '../../scripts/build-functions';
 
 const root = join(__dirname, '..', '..');
 const outDir = join(root, 'dist', 'test-build');
 
 describe('cloud function build', () => {
-  let built: { name: string; bytes: number }[];
+  let built: BuiltFunction[];
 
   beforeAll(async () => {
     built = await buildFunctions(outDir);
@@ -33,6 +39,24 @@ describe('cloud function build', () => {
       // Loaded on first use only: no exceljs inside any bundle (cold start), required lazily where spreadsheets are.
       expect(code).not.toContain('xl/workbook.xml');
       expect(code.includes('require("exceljs")')).toBe(lazy.length > 0);
+    }
+  });
+
+  test('every bundle validates with zod/mini and carries none of classic zod (cold start)', () => {
+    // Classic zod attaches every method to every schema instance: its module and that work at every cold start.
+    for (const { name, inputs } of built) {
+      const zod = inputs.filter((path) => path.includes('node_modules/zod/'));
+      expect({
+        name,
+        classic: zod.filter((path) => /node_modules\/zod\/(v4\/classic|v3)\//.test(path)),
+      }).toEqual({
+        name,
+        classic: [],
+      });
+      expect({ name, mini: zod.some((path) => path.includes('node_modules/zod/v4/mini/')) }).toEqual({
+        name,
+        mini: true,
+      });
     }
   });
 

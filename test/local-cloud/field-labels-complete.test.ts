@@ -2,15 +2,15 @@
  * Every input field of every action has a Chinese label (server/functions/field-labels.ts), so a validation
  * message always names it: walked from the schemas, where the fuzz test only samples.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { functions } from '../../server/functions';
 import { labelFor } from '../../server/functions/field-labels';
 
-function walk(schema: z.ZodType, path: string[], out: string[][]): void {
+function walk(schema: z.ZodMiniType, path: string[], out: string[][]): void {
   const def = (schema as unknown as { def: Record<string, unknown> & { type: string } }).def;
   switch (def.type) {
     case 'object':
-      for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) {
+      for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodMiniType>)) {
         out.push([...path, key]);
         walk(child, [...path, key], out);
       }
@@ -20,15 +20,15 @@ function walk(schema: z.ZodType, path: string[], out: string[][]): void {
     case 'default':
     case 'readonly':
     case 'nonoptional':
-      return walk(def.innerType as z.ZodType, path, out);
+      return walk(def.innerType as z.ZodMiniType, path, out);
     case 'pipe':
-      return walk(def.in as z.ZodType, path, out);
+      return walk(def.in as z.ZodMiniType, path, out);
     case 'array':
-      return walk(def.element as z.ZodType, path, out);
+      return walk(def.element as z.ZodMiniType, path, out);
     case 'record':
-      return walk(def.valueType as z.ZodType, path, out);
+      return walk(def.valueType as z.ZodMiniType, path, out);
     case 'union':
-      for (const option of def.options as z.ZodType[]) walk(option, path, out);
+      for (const option of def.options as z.ZodMiniType[]) walk(option, path, out);
       return;
     default:
       return;
@@ -41,7 +41,7 @@ test('every input field of every action has a Chinese label', () => {
   for (const [fn, spec] of Object.entries(functions)) {
     for (const [action, actionSpec] of Object.entries(spec.actions)) {
       const paths: string[][] = [];
-      walk(actionSpec.input as z.ZodType, [], paths);
+      walk(actionSpec.input as z.ZodMiniType, [], paths);
       for (const path of paths) {
         if (labelFor(fn, action, path) === unlabelled) missing.add(`${fn}.${action}: ${path.join('.')}`);
       }

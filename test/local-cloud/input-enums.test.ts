@@ -1,5 +1,5 @@
 /** The function tables take their allowed values from the core's tables, so the two cannot drift apart. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { householdTagLabels, memberDutyLabels } from '../../server/core/grids/ledger/columns';
 import {
   noticeCategoryLabels,
@@ -13,7 +13,7 @@ import { noticeCategoryLabels as pageCategoryLabels } from '../../miniprogram/pa
 /** The options of the enum at `path` in an action's input (through optional, nullable and array wrappers). */
 function optionsAt(fn: keyof typeof functions, action: string, path: string[]): string[] {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod 4 `_zod.def` differs per schema kind
-  let def: any = (functions[fn].actions[action]!.input as z.ZodType)._zod.def;
+  let def: any = (functions[fn].actions[action]!.input as z.ZodMiniType)._zod.def;
   const unwrap = () => {
     while (['optional', 'nullable', 'array'].includes(def.type))
       def = (def.type === 'array' ? def.element : def.innerType)._zod.def;

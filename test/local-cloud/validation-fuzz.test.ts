@@ -3,7 +3,7 @@
  * Chinese that names the field by its Chinese name, with no validator English and no input echoed, and no
  * input makes a reply INTERNAL. Deterministic (a seeded PRNG) and bounded; the count of replies is printed.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { fieldLabels } from '../../server/functions/field-labels';
 import { invoke } from '../../server/functions/define';
 import { functions } from '../../server/functions';
@@ -28,7 +28,7 @@ type Def = any;
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
 /** A value the schema (mostly) accepts, so that one mutation makes one field wrong. */
-function sample(schema: z.ZodType, rand: () => number): unknown {
+function sample(schema: z.ZodMiniType, rand: () => number): unknown {
   const def = defOf(schema);
   switch (def.type) {
     case 'string':
@@ -55,7 +55,7 @@ function sample(schema: z.ZodType, rand: () => number): unknown {
       return sample(def.in, rand);
     case 'object':
       return Object.fromEntries(
-        Object.entries(def.shape as Record<string, z.ZodType>)
+        Object.entries(def.shape as Record<string, z.ZodMiniType>)
           .map(([key, value]) => [key, sample(value, rand)])
           .filter(([, value]) => value !== undefined),
       );

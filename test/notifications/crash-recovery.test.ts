@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CountingStore } from '../../server/adapters/counting-store';
 import { queueNotification } from '../../server/core/notifications/outbox';
 import { toIso } from '../../server/core/time/shanghai';
@@ -15,7 +15,7 @@ const tick = (world: World) => invoke(schedulerFunction as never, world.deps, nu
 type TestActions = { touch: ActionDef<{ userId: string; fail?: boolean }, { ok: true }> };
 const testFunction = defineFunction<TestActions>('test', {
   touch: {
-    input: z.object({ userId: z.string(), fail: z.boolean().optional() }),
+    input: z.object({ userId: z.string(), fail: z.optional(z.boolean()) }),
     run: async (deps, _caller, input) => {
       await deps.store.transaction(async (tx) => {
         const user = await tx.get('users', input.userId);
