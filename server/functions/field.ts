@@ -20,7 +20,7 @@ import { addWorklogNote } from '../core/worklog/notes';
 import { readWorklog } from '../core/worklog/assemble';
 import { defineFunction } from './define';
 import { writeWorkbook } from './field-export';
-import { empty, fileIdSchema, id, keysOf, required, text } from './schemas';
+import { empty, fileIdSchema, id, keysOf, required, text, compoundId } from './schemas';
 
 const itemResults: Record<ItemResult, true> = { pass: true, fail: true, notApplicable: true };
 const careCadences: Record<CareCadence, true> = { weekly: true, monthly: true, quarterly: true };
@@ -76,12 +76,12 @@ export const fieldFunction = defineFunction<FieldActions>('field', {
   },
   due: { input: empty, run: (deps, caller) => dueList(deps, caller) },
   inspectionTask: {
-    input: z.object({ taskId: id.check(z.maxLength(200)) }),
+    input: z.object({ taskId: compoundId }),
     run: (deps, caller, input) => inspectionTask(deps, caller, input.taskId),
   },
   submitInspection: {
     input: z.object({
-      taskId: id.check(z.maxLength(200)),
+      taskId: compoundId,
       clientRequestId: requestId,
       answers: z
         .array(
@@ -135,7 +135,7 @@ export const fieldFunction = defineFunction<FieldActions>('field', {
   },
   recordCareVisit: {
     input: z.object({
-      dueId: id.check(z.maxLength(200)),
+      dueId: compoundId,
       clientRequestId: requestId,
       outcome: keysOf(visitOutcomeLabels),
       services: z.array(keysOf(careServices)).check(z.maxLength(Object.keys(careServices).length)),

@@ -25,7 +25,7 @@ import { toIso } from '../core/time/shanghai';
 import { loadActor } from '../core/users/actor';
 import { defineFunction } from './define';
 import { writeCoverageWorkbook } from './notice-export';
-import { empty, fileIdSchema, id, keysOf, required, text } from './schemas';
+import { empty, fileIdSchema, id, keysOf, required, text, compoundId } from './schemas';
 
 const category = keysOf(noticeCategoryLabels);
 const span = z.discriminatedUnion('kind', [
@@ -173,7 +173,7 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
     run: (deps, caller, input) => groupsView(deps, caller, input.communityId),
   },
   fixGroup: {
-    input: z.object({ bindingId: id.check(z.maxLength(200)), gridId: z.nullable(id) }),
+    input: z.object({ bindingId: compoundId, gridId: z.nullable(id) }),
     run: (deps, caller, input) => fixGroup(deps, caller, input),
   },
 });

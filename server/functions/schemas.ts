@@ -14,6 +14,11 @@ export const required = (max: number, { min = 1 }: { min?: number } = {}) =>
 export const whole = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 export const id = required(64);
+/**
+ * Ids composed of others (an inspection task: plan, building, round; a care visit due: group, household,
+ * round), which pass 64 characters with imported ids.
+ */
+export const compoundId = required(200);
 
 /**
  * The enum of a core table's keys (categoryTable, memberDutyLabels, …): function inputs take their allowed

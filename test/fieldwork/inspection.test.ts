@@ -132,4 +132,13 @@ describe('the safety inspection of 六四一三小区 2号楼', () => {
     const other = await h.as('dev-worker-jiaojiawan-01-2').call('field', 'inspectionTask', { taskId });
     expect(other).toMatchObject({ ok: false, error: { code: 'FIELD.NOT_FOUND' } });
   });
+
+  it('takes task ids longer than a plain id: a plan, a building and a round side by side', async () => {
+    // Imported buildings and plans have long ids: the task id composed of them passes 64 characters.
+    const taskId = `ist_ipl_${'a'.repeat(40)}_b_${'b'.repeat(40)}_2026-06`;
+    const answer = await h.as(WORKER).call('field', 'inspectionTask', { taskId });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FIELD.NOT_FOUND' } });
+    const tooLong = await h.as(WORKER).call('field', 'inspectionTask', { taskId: 'x'.repeat(201) });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'VALIDATION.FAILED' } });
+  });
 });
