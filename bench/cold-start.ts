@@ -4,9 +4,12 @@
  * Each sample is a new `node` process that times its own `require` of the bundle (process start-up, equal for
  * all, is left out; CPU time decides, wall time is shown beside it); the median of RUNS samples is reported. Builds the bundles first. Bounded: 6 bundles +
  * the baseline, RUNS processes each, run one at a time. Target: every bundle ≤ 1.15× the baseline.
- * Beside the ratio, each bundle's own CPU time: its require after node-sdk is loaded (the process loads node-sdk
- * first, then the bundle) — the part this repository's code decides, which the ratio's noise (±0.05× of a
- * 300–400 ms baseline on a shared machine) hides. Prints a table; the last line is one JSON object.
+ * Each bundle's own CPU time: its require after node-sdk is loaded (the process loads node-sdk first, then the
+ * bundle, which finds node-sdk in the module cache, exactly as at a cold start) — the part this repository's
+ * code decides. The target is judged on (baseline + own) ÷ baseline: the same quantity as a fresh process's
+ * total over node-sdk alone, without the ±0.05× that node-sdk's own load time wanders between processes on a
+ * shared machine (a bundle measured 1.04× and 1.20× in one run with equal own time). The fresh-process ratio is
+ * printed beside it. Prints a table; the last line is one JSON object.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
 
   const baseline = median(cpu.get('node-sdk alone')!);
   const ratios: Record<string, number> = {};
+  const freshRatios: Record<string, number> = {};
   const ownCpuMs: Record<string, number> = {};
   const againstOwnCpuMs: Record<string, number> = {};
   const againstColumn = against.size > 0;
@@ -95,16 +99,18 @@ async function main(): Promise<void> {
     `GridLink cold start: require() in a fresh process, median of ${RUNS} (Node ${process.version})`,
   );
   console.log(
-    `| bundle | size | CPU (ms) | own CPU (ms) |${againstColumn ? ' own CPU, against (ms) |' : ''} wall (ms) | × node-sdk alone (CPU) |`,
+    `| bundle | size | CPU (ms) | own CPU (ms) |${againstColumn ? ' own CPU, against (ms) |' : ''} wall (ms) | × node-sdk alone, fresh processes | × node-sdk alone, (node-sdk + own) |`,
   );
-  console.log(`|---|---|---|---|${againstColumn ? '---|' : ''}---|---|`);
+  console.log(`|---|---|---|---|${againstColumn ? '---|' : ''}---|---|---|`);
   for (const [name, , bytes] of targets) {
     const ms = median(cpu.get(name)!);
     const wallMs = median(wall.get(name)!);
     const ownMs = median(own.get(name)!);
-    const ratio = ms / baseline;
+    const fresh = ms / baseline;
+    const ratio = (baseline + ownMs) / baseline;
     if (bytes !== null) {
       ratios[name] = Math.round(ratio * 100) / 100;
+      freshRatios[name] = Math.round(fresh * 100) / 100;
       ownCpuMs[name] = Math.round(ownMs * 10) / 10;
     }
     const earlier = against.get(name);
@@ -112,7 +118,7 @@ async function main(): Promise<void> {
     const againstCell = againstColumn ? ` ${earlier ? median(earlier.own).toFixed(1) : '—'} |` : '';
     const size = bytes === null ? '—' : `${Math.round(bytes / 1024)} KB`;
     console.log(
-      `| ${name} | ${size} | ${ms.toFixed(1)} | ${bytes === null ? '—' : ownMs.toFixed(1)} |${againstCell} ${wallMs.toFixed(1)} | ${bytes === null ? '1.00' : ratio.toFixed(2)} |`,
+      `| ${name} | ${size} | ${ms.toFixed(1)} | ${bytes === null ? '—' : ownMs.toFixed(1)} |${againstCell} ${wallMs.toFixed(1)} | ${bytes === null ? '1.00' : fresh.toFixed(2)} | ${bytes === null ? '1.00' : ratio.toFixed(2)} |`,
     );
   }
   const worst = Math.max(...Object.values(ratios));
@@ -122,6 +128,7 @@ async function main(): Promise<void> {
       baselineCpuMs: Math.round(baseline * 10) / 10,
       ratios,
       worstRatio: worst,
+      freshRatios,
       ownCpuMs,
       ...(againstColumn ? { againstOwnCpuMs } : {}),
     }),

@@ -4,7 +4,7 @@
  * open-API permissions — the folder cloudbaserc.json deploys (`tcb fn deploy <name>`; it uploads, never builds).
  * Also writes dist/database/collections.json: the collections and indexes to create in CloudBase.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import {
   copyFileSync,
   existsSync,
@@ -50,6 +50,21 @@ const ASSETS: Record<string, Array<{ from: string; to: string }>> = {
 
 const root = resolve(__dirname, '..');
 
+/**
+ * JSON data (the holiday table of chinese-days, 43 KB) bundled as one string handed to JSON.parse rather than
+ * as an object literal: V8 reads a JSON string several times faster than it parses the same literal as
+ * JavaScript, and every cold start pays for it.
+ */
+const jsonAsParse: Plugin = {
+  name: 'json-as-parse',
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, (args) => ({
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
+
 export function functionNames(): string[] {
   const dir = join(root, 'cloudfunctions');
   return readdirSync(dir).filter((name) => existsSync(join(dir, name, 'index.ts')));
@@ -86,6 +101,7 @@ export async function buildFunctions(outDir = join(root, 'dist')): Promise<Built
       sourcemap: false,
       logLevel: 'warning',
       metafile: true,
+      plugins: [jsonAsParse],
     });
     const code = readFileSync(join(target, 'index.js'), 'utf8');
     const dependencies = Object.fromEntries(

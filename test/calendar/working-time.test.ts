@@ -20,7 +20,7 @@ describe('working-time limits', () => {
   const weekOnly: WorkCalendar = { ...calendar, holidays: new Set(), workdays: new Set() };
 
   it('knows 2026 from chinese-days: 国庆 off, the 调休 Saturday 10-10 on', () => {
-    expect(builtInYears.get(2026)?.workdays).toContain('2026-10-10');
+    expect(builtInYears().get(2026)?.workdays).toContain('2026-10-10');
     expect(isWorkingDate('2026-10-01', calendar)).toBe(false);
     expect(isWorkingDate('2026-10-10', calendar)).toBe(true);
     expect(isWorkingDate('2026-10-10', weekOnly)).toBe(false);

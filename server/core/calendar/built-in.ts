@@ -25,5 +25,12 @@ function buildYears(): Map<number, HolidayYear> {
   return years;
 }
 
-/** Built once per process: the package's table is static data. */
-export const builtInYears: ReadonlyMap<number, HolidayYear> = buildYears();
+let years: ReadonlyMap<number, HolidayYear> | undefined;
+
+/**
+ * Built once per process, on first use: the package's table is static data, and a cold start whose call
+ * computes no deadline does not pay for sorting twenty years of dates.
+ */
+export function builtInYears(): ReadonlyMap<number, HolidayYear> {
+  return (years ??= buildYears());
+}

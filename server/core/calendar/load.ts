@@ -8,7 +8,7 @@ export function yearsOf(
   doc: WorkCalendarDoc | null,
 ): Array<HolidayYear & { source: 'builtIn' | 'imported' }> {
   const years = new Map<number, HolidayYear & { source: 'builtIn' | 'imported' }>();
-  for (const y of builtInYears.values()) years.set(y.year, { ...y, source: 'builtIn' });
+  for (const y of builtInYears().values()) years.set(y.year, { ...y, source: 'builtIn' });
   for (const y of Object.values(doc?.years ?? {})) years.set(y.year, { ...y, source: 'imported' });
   return [...years.values()].sort((a, b) => a.year - b.year);
 }
@@ -30,7 +30,7 @@ let builtInDays: Pick<WorkCalendar, 'holidays' | 'workdays'> | undefined;
 export function calendarOf(doc: WorkCalendarDoc | null): WorkCalendar {
   const periods = doc?.periods?.length ? doc.periods : [...DEFAULT_PERIODS];
   if (Object.keys(doc?.years ?? {}).length === 0)
-    return { periods, ...(builtInDays ??= daysOf([...builtInYears.values()])) };
+    return { periods, ...(builtInDays ??= daysOf([...builtInYears().values()])) };
   return { periods, ...daysOf(yearsOf(doc)) };
 }
 
