@@ -1,6 +1,7 @@
 /**
  * Tap targets of at least 88rpx (44 px, WeChat's elder-friendly guide and Apple's minimum), in every
- * template: no mini or extra-small buttons; no rule for a tappable element's class declares a height or
+ * template: no mini or extra-small buttons, and TDesign buttons only at size="large" (its small and medium, the
+ * default, are 64 and 80rpx); no rule for a tappable element's class declares a height or
  * width below 88rpx; and every tappable view or text (not a button, which app.wxss sizes, nor a component
  * that sizes itself) has a class whose rule declares min-height (or height) of at least 88rpx, and, when it
  * shows only a symbol (×, ＋, ★), a width of at least 88rpx too.
@@ -11,6 +12,8 @@ import { lastCompoundClasses, lengthInRpx, parseWxss, type Rule } from './checks
 
 const minimum = 88;
 const smallSizes = new Set(['mini', 'extra-small']);
+/** TDesign's buttons are 64rpx small, 80rpx medium (its default) and 96rpx large: only large is big enough. */
+const TDESIGN_LARGE = 'large';
 
 /** The stylesheets that style a template: its own, what it @imports, and app.wxss. */
 function stylesFor(wxmlFile: string): Rule[] {
@@ -95,8 +98,10 @@ export function tooSmall(template: string, rules: Rule[]): string[] {
   const found: string[] = [];
   for (const [el, parent] of withParents(parseWxml(template))) {
     const size = el.attributes.get('size');
-    if ((el.tag === 'button' || el.tag === 't-button') && size !== undefined && smallSizes.has(size))
+    if (el.tag === 'button' && size !== undefined && smallSizes.has(size))
       found.push(`line ${el.line}: <${el.tag} size="${size}">`);
+    if (el.tag === 't-button' && size !== TDESIGN_LARGE)
+      found.push(`line ${el.line}: <t-button size="${size ?? 'medium'}"> is under 88rpx (use size="large")`);
     if (!isTappable(el)) continue;
     const own = rulesOf(el, rules);
     for (const rule of own) {
@@ -135,6 +140,7 @@ describe('tap targets of at least 88rpx', () => {
       '<text class="chip" bindtap="c">全部</text>',
       '<view class="tab {{on ? \'active\' : \'\'}}" bindtap="d">全部</view>',
       '<t-button size="extra-small">好</t-button>',
+      '<t-button theme="primary">确认</t-button>',
       '<view bindtap="e"><ticket-card card="{{item}}" /></view>',
       '<view class="p"><text>见</text><text class="link" bindtap="f">另一则通知</text></view>',
       '<view class="p"><text class="link" bindtap="f">另一则通知</text></view>',
@@ -146,8 +152,9 @@ describe('tap targets of at least 88rpx', () => {
       'line 2: <view class="remove"> declares no min-height of 88rpx',
       'line 2: <view class="remove"> shows a symbol and declares no width of 88rpx',
       'line 3: <text class="chip"> declares no min-height of 88rpx',
-      'line 5: <t-button size="extra-small">',
-      'line 8: <text class="link"> declares no min-height of 88rpx',
+      'line 5: <t-button size="extra-small"> is under 88rpx (use size="large")',
+      'line 6: <t-button size="medium"> is under 88rpx (use size="large")',
+      'line 9: <text class="link"> declares no min-height of 88rpx',
     ]);
   });
 });

@@ -187,7 +187,7 @@ describe('the leader’s home', () => {
       url: '/packages/staff/pages/workbench/index?communityId=c_wujiayuan',
     });
     // Their grid's figures, which the server answers a leader for their own grid only.
-    expect(page.texts('.figures-btn')).toEqual(['第二网格统计：响应率、解决率、满意率']);
+    expect(page.texts('.figures-btn')).toEqual(['第二网格工单统计']);
     await page.tap('.figures-btn');
     const url = (wxMock.navigateTo.mock.calls.at(-1)![0] as { url: string }).url;
     expect(url).toBe('/packages/staff/pages/figures/index?communityId=c_wujiayuan&gridId=g_wujiayuan_02');

@@ -61,7 +61,7 @@ Component({
           // The figures of each grid they lead: a leader reads their own grid's, not the community's.
           grids: home.grids.map((g) => ({
             gridId: g.gridId,
-            figuresLabel: `${g.name}统计：响应率、解决率、满意率`,
+            figuresLabel: `${g.name}工单统计`,
           })),
           counts: home.counts,
           open: home.open.map((r) => workbenchLine(r, now)),
