@@ -8,8 +8,8 @@ import type * as SimulateModule from 'miniprogram-simulate';
 export function tdesignStubs(simulate: typeof SimulateModule): Record<string, unknown> {
   const cell = simulate.load({
     template:
-      '<view class="t-cell"><text class="t-cell__title">{{title}}</text><text class="t-cell__note">{{note}}</text><slot/></view>',
-    properties: { title: String, note: String, arrow: Boolean },
+      '<view class="t-cell"><text class="t-cell__title">{{title}}</text><text class="t-cell__description">{{description}}</text><text class="t-cell__note">{{note}}</text><slot/></view>',
+    properties: { title: String, description: String, note: String, arrow: Boolean },
   });
   const group = simulate.load({
     template: '<view class="t-cell-group"><slot/></view>',
