@@ -44,7 +44,7 @@ export interface Shot {
 /** The ids a shot needs from the world. */
 export type ShotWorld = Pick<
   World,
-  'resolvedTicketId' | 'waitingTicketId' | 'noticeId' | 'inspectionTaskId' | 'careVisit'
+  'resolvedTicketId' | 'waitingTicketId' | 'noticeId' | 'inspectionTaskId' | 'careVisit' | 'household'
 >;
 
 const W = 'packages/worker/pages';
@@ -99,6 +99,12 @@ export function shotsFor(world: ShotWorld): Shot[] {
     ['staff', 'grid-map', `${S}/grid-map/index`, community],
     ['staff', 'members', `${S}/members/index`, community],
     ['staff', 'household-codes', `${S}/household-codes/index`, community],
+    [
+      'staff',
+      'household-members',
+      `${S}/household-members/index`,
+      { ...community, householdId: world.household.householdId, address: world.household.address },
+    ],
     ['staff', 'notice-compose', `${S}/notice-compose/index`, community],
     ['staff', 'notice-coverage', `${S}/notice-coverage/index`, { noticeId: world.noticeId }],
     ['staff', 'groups', `${S}/groups/index`, community],

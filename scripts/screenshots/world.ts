@@ -3,6 +3,7 @@
  * 2号楼) driven through the real `ticket` function up to 办结, plus a second report still waiting to be signed
  * for, so that the resident, the worker and the staff each have something on their pages.
  */
+import type { Me } from '../../typings/user';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,8 @@ export interface World {
   /** The worker's first due inspection and care visit (the demo's field work), if any. */
   inspectionTaskId: string | null;
   careVisit: { dueId: string; place: string; reason: string } | null;
+  /** 刘女士's household, with its address: the staff's household-members page opens on it. */
+  household: { householdId: string; address: string };
 }
 
 const MINUTE = 60_000;
@@ -126,6 +129,7 @@ export async function buildWorld(): Promise<World> {
     noticeId: notice,
     inspectionTaskId: due.inspections[0]?.taskId ?? null,
     careVisit: visit ? { dueId: visit.dueId, place: visit.placeText, reason: visit.reason } : null,
+    household: await residentHousehold(deps),
   };
 }
 
@@ -209,4 +213,10 @@ function hsl(h: number, s: number, l: number): [number, number, number] {
     return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
   };
   return [f(0), f(8), f(4)];
+}
+
+async function residentHousehold(deps: LocalDeps): Promise<World['household']> {
+  const me = await call<Me>(deps, RESIDENT, 'user', 'me', {});
+  if (!me.household) throw new Error('the demo resident has no household');
+  return { householdId: me.household.householdId, address: me.household.address };
 }

@@ -15,6 +15,7 @@ const shots = shotsFor({
   noticeId: 'ntc_1',
   inspectionTaskId: 'ist_1',
   careVisit: { dueId: 'cdu_1', place: '1号楼', reason: '独居老人' },
+  household: { householdId: 'h_1', address: '1号楼 1单元 101' },
 });
 
 test('every page of app.json has a screenshot', () => {
