@@ -39,7 +39,9 @@ const coordinateSystem = z.optional(z.enum(['wgs84', 'gcj02']));
 const duty = keysOf(memberDutyLabels);
 const category = keysOf(categoryTable);
 /** A mainland mobile number, of the person invited. */
-const phone = z.string().check(z.trim(), z.regex(/^1\d{10}$/, { message: '手机号应为 11 位数字，请重新填写' }));
+const phone = z
+  .string()
+  .check(z.trim(), z.regex(/^1\d{10}$/, { message: '手机号应为 11 位数字，请重新填写' }));
 
 async function sourceBytes(deps: Deps, input: ImportSource): Promise<Uint8Array> {
   if (input.fileId) return deps.files.read(input.fileId);

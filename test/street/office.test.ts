@@ -34,7 +34,9 @@ describe('a street office manages its officers', () => {
     expect(sent.code).toMatch(/^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/);
     expect(sent.phone).toBe('139****5678');
     // Only a hash of the code is stored.
-    expect(JSON.stringify(await h.deps.store.find('streetInvites'))).not.toContain(sent.code.replace(/-/g, ''));
+    expect(JSON.stringify(await h.deps.store.find('streetInvites'))).not.toContain(
+      sent.code.replace(/-/g, ''),
+    );
     const listed = await h.as(OFFICER).ok('grid', 'officers', {});
     expect(listed.invites.map((i) => [i.name, i.phone])).toEqual([['李晓梅', '139****5678']]);
     expect(listed.officers.map((o) => [o.name, o.self])).toEqual([['周建华', true]]);
@@ -141,7 +143,9 @@ describe('a street office manages its officers', () => {
     // Without a street named, another street's officer acts on their own street only.
     const own = await h.as(OTHER_OFFICER).call('grid', 'removeOfficer', { userId: colleague.userId });
     expect(code(own)).toBe('STREET.OFFICER_NOT_FOUND');
-    const foreign = await h.as(OTHER_OFFICER).call('grid', 'revokeOfficerInvite', { inviteId: open.inviteId });
+    const foreign = await h
+      .as(OTHER_OFFICER)
+      .call('grid', 'revokeOfficerInvite', { inviteId: open.inviteId });
     expect(code(foreign)).toBe('INVITE.NOT_FOUND');
     expect(await h.deps.store.get('streets', STREET)).toEqual(before.street);
     expect(await h.deps.store.find('streetInvites', { orderBy: [['_id', 'asc']] })).toEqual(before.invites);

@@ -43,7 +43,10 @@ export async function findInvite(store: Store, secrets: Secrets, code: string): 
 }
 
 /** A used or revoked code, refused with its own code; a street's invitee is told to ask the street office. */
-export function inviteRefused(kind: FoundInvite['kind'], code: 'INVITE.CLAIMED' | 'INVITE.REVOKED'): AppError {
+export function inviteRefused(
+  kind: FoundInvite['kind'],
+  code: 'INVITE.CLAIMED' | 'INVITE.REVOKED',
+): AppError {
   if (kind === 'community') return new AppError(code);
   const message =
     code === 'INVITE.CLAIMED'
