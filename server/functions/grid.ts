@@ -1,7 +1,8 @@
 /**
  * The `grid` cloud function: the grid map, "where does this go?", imports and exports of the map and ledger,
- * and the member roster. Files travel through the Files port: the client uploads (CloudBase requests stop at
- * 100 KB) and passes the fileId; a small CSV or GeoJSON may come inline as `text`.
+ * the member roster, and the street office's communities and officers. Files travel through the Files port:
+ * the client uploads (CloudBase requests stop at 100 KB) and passes the fileId; a small CSV or GeoJSON may
+ * come inline as `text`.
  */
 import * as z from 'zod/mini';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
