@@ -142,6 +142,17 @@ describe('the street office page', () => {
     expect(await officerIds()).toHaveLength(1);
   });
 
+  test('an officer leaves while a colleague remains, and is taken back to the home', async () => {
+    const sent = await h.as(OFFICER).ok('grid', 'inviteOfficer', { name: '李晓梅' });
+    const colleague = await h.as('wx-lixiaomei').ok('user', 'login', { inviteCode: sent.code });
+    const comp = await render();
+    expect(texts(comp, '.officer-row .remove')).toEqual(['退出', '移除']);
+    await tap(comp, '.officer-row .remove');
+    await confirmLast(comp);
+    expect(await officerIds()).toEqual([colleague.userId]);
+    expect(wxMock.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' });
+  });
+
   test('an invite is revoked with 撤销 and its code refused', async () => {
     const comp = await render();
     await tap(comp, '.open-invite');
