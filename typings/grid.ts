@@ -275,7 +275,47 @@ export interface StreetView {
   communities: StreetCommunityRow[];
 }
 
+/** An officer of a street office (街道工作人员). */
+export interface OfficerView {
+  userId: Id;
+  name: string;
+  /** 138****1234; null when not known. */
+  phone: string | null;
+  /** The caller themself. */
+  self: boolean;
+}
+
+/** An invite to a street office not yet claimed. */
+export interface OfficerInviteView {
+  inviteId: Id;
+  name: string;
+  /** 138****1234; null when not given. */
+  phone: string | null;
+  createdAt: IsoTime;
+}
+
+/** A new invite with its code: shown once, to be handed to the person (the server keeps only a hash). */
+export interface NewOfficerInvite extends OfficerInviteView {
+  /** e.g. k7qm-2xvd-9fha, the same kind of code as a community invite's, claimed by `user.claimInvite`. */
+  code: string;
+}
+
+/** A street office's officers (never none) and its open invites. */
+export interface OfficeView {
+  streetId: Id;
+  name: string;
+  officers: OfficerView[];
+  invites: OfficerInviteView[];
+}
+
 export type StreetActions = {
+  /** The street office's officers and open invites. */
+  officers: ActionDef<{ streetId?: Id }, OfficeView>;
+  /** Invites a colleague to the office by name (and phone); they claim the code at login. */
+  inviteOfficer: ActionDef<{ streetId?: Id; name: string; phone?: string }, NewOfficerInvite>;
+  revokeOfficerInvite: ActionDef<{ streetId?: Id; inviteId: Id }, OfficeView>;
+  /** Takes an officer off the office; the last one cannot be removed (STREET.LAST_OFFICER). */
+  removeOfficer: ActionDef<{ streetId?: Id; userId: Id }, OfficeView>;
   /** The street office's communities, ranked. */
   street: ActionDef<{ streetId?: Id }, StreetView>;
   /** A new community of the street; its map is then imported (replaceMap) or added (importBoundaries). */

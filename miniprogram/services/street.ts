@@ -1,7 +1,16 @@
-/** The street office's calls (街道): its communities ranked, their figures ranked, creating a community. */
+/**
+ * The street office's calls (街道): its communities ranked, their figures ranked, creating a community, and its
+ * own officers (the office page).
+ */
 import type { LatLng } from '../../typings/common';
 import type { StreetFiguresRequest, StreetFiguresView } from '../../typings/figures';
-import type { ImportSummary, MapReplacePlan, StreetView } from '../../typings/grid';
+import type {
+  ImportSummary,
+  MapReplacePlan,
+  NewOfficerInvite,
+  OfficeView,
+  StreetView,
+} from '../../typings/grid';
 import { callApi } from './api';
 
 export function streetView(): Promise<StreetView> {
@@ -25,4 +34,22 @@ export function replaceMap(communityId: string, text: string, dryRun: boolean): 
 /** Imports a community's buildings ledger (CSV, the documented columns). */
 export function importBuildings(communityId: string, text: string): Promise<ImportSummary> {
   return callApi('grid', 'importLedger', { communityId, kind: 'buildings', format: 'csv', text });
+}
+
+/** The office's officers and its invites not yet claimed. */
+export function officeView(): Promise<OfficeView> {
+  return callApi('grid', 'officers', {});
+}
+
+/** Invites a colleague; the answer carries the code, shown once. */
+export function inviteOfficer(name: string, phone?: string): Promise<NewOfficerInvite> {
+  return callApi('grid', 'inviteOfficer', { name, ...(phone ? { phone } : {}) });
+}
+
+export function revokeOfficerInvite(inviteId: string): Promise<OfficeView> {
+  return callApi('grid', 'revokeOfficerInvite', { inviteId });
+}
+
+export function removeOfficer(userId: string): Promise<OfficeView> {
+  return callApi('grid', 'removeOfficer', { userId });
 }

@@ -115,6 +115,8 @@ export function shotsFor(world: ShotWorld): Shot[] {
     ['secretary', 'secretary-home', `${S}/secretary-home/index`, community],
     ['secretary', 'letters', `${S}/letters/index`, community],
     ['street', 'communities', 'packages/street/pages/communities/index'],
+    // The office with the invite form open, as an officer starts inviting a colleague.
+    ['street', 'office', 'packages/street/pages/office/index', undefined, ['.open-invite']],
   ];
   const listed = rows.map(([role, name, page, query, taps]) => ({
     name,

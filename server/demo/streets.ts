@@ -38,7 +38,7 @@ export function addStreets(
       district: def.district,
       areaCode: def.areaCode,
       streetCode: def.streetCode,
-      officeUserIds: [officer._id],
+      officerUserIds: [officer._id],
       createdAt: DEMO_TIME,
     });
     def.communities.forEach((key, i) => {

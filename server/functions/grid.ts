@@ -1,7 +1,8 @@
 /**
  * The `grid` cloud function: the grid map, "where does this go?", imports and exports of the map and ledger,
- * and the member roster. Files travel through the Files port: the client uploads (CloudBase requests stop at
- * 100 KB) and passes the fileId; a small CSV or GeoJSON may come inline as `text`.
+ * the member roster, and the street office's communities and officers. Files travel through the Files port:
+ * the client uploads (CloudBase requests stop at 100 KB) and passes the fileId; a small CSV or GeoJSON may
+ * come inline as `text`.
  */
 import * as z from 'zod/mini';
 import type { GridActions, ImportSource, TableFormat } from '../../typings/grid';
@@ -16,6 +17,7 @@ import { calendarView, importHolidayYear, setWorkingHours } from '../core/calend
 import { replaceGridMap } from '../core/grids/map-replace';
 import { retirePlace } from '../core/grids/retire';
 import { createCommunity, streetView } from '../core/street/communities';
+import { inviteOfficer, officeView, removeOfficer, revokeOfficerInvite } from '../core/street/office';
 import { deadlinePolicyView, setDeadlinePolicy } from '../core/tickets/deadline-policy';
 import { ticketCategories } from '../core/tickets/categories';
 import { createInvite, revokeInvite } from '../core/users/invites';
@@ -37,6 +39,10 @@ const source = {
 const coordinateSystem = z.optional(z.enum(['wgs84', 'gcj02']));
 const duty = keysOf(memberDutyLabels);
 const category = keysOf(categoryTable);
+/** A mainland mobile number, of the person invited. */
+const phone = z
+  .string()
+  .check(z.trim(), z.regex(/^1\d{10}$/, { message: '手机号应为 11 位数字，请重新填写' }));
 
 async function sourceBytes(deps: Deps, input: ImportSource): Promise<Uint8Array> {
   if (input.fileId) return deps.files.read(input.fileId);
@@ -193,6 +199,22 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     }),
     run: (deps, caller, input) => createCommunity(deps, caller, input),
   },
+  officers: {
+    input: z.object({ streetId: z.optional(id) }),
+    run: (deps, caller, input) => officeView(deps, caller, input),
+  },
+  inviteOfficer: {
+    input: z.object({ streetId: z.optional(id), name: required(32), phone: z.optional(phone) }),
+    run: (deps, caller, input) => inviteOfficer(deps, caller, input),
+  },
+  revokeOfficerInvite: {
+    input: z.object({ streetId: z.optional(id), inviteId: id }),
+    run: (deps, caller, input) => revokeOfficerInvite(deps, caller, input),
+  },
+  removeOfficer: {
+    input: z.object({ streetId: z.optional(id), userId: id }),
+    run: (deps, caller, input) => removeOfficer(deps, caller, input),
+  },
   replaceMap: {
     input: z.object({ communityId: id, dryRun: z.boolean(), coordinateSystem, ...source }),
     run: async (deps, caller, input) => {
@@ -261,9 +283,7 @@ export const gridFunction = defineFunction<GridActions>('grid', {
     input: z.object({
       communityId: id,
       name: required(32),
-      phone: z.optional(
-        z.string().check(z.trim(), z.regex(/^1\d{10}$/, { message: '手机号应为 11 位数字，请重新填写' })),
-      ),
+      phone: z.optional(phone),
       duty: z.optional(duty),
       role: z.optional(z.enum(['staff', 'secretary'])),
       gridId: z.optional(id),

@@ -206,7 +206,7 @@ export async function buildWorld(): Promise<World> {
   const streetCommunities = new Map<string, string[]>();
   for (const street of await store.find('streets')) {
     const communities = await store.find('communities', { where: { streetId: street._id } });
-    for (const userId of street.officeUserIds)
+    for (const userId of street.officerUserIds)
       streetCommunities.set(userId, [
         ...(streetCommunities.get(userId) ?? []),
         ...communities.map((c) => c._id),

@@ -105,7 +105,7 @@ describe('home page against the local cloud', () => {
     expect(comp.querySelectorAll('.role-tag').map((t) => t.dom!.textContent?.trim())).toEqual([
       '街道工作人员',
     ]);
-    expect(entryTitles(comp)).toEqual(['社区考核排名', '街道社区']);
+    expect(entryTitles(comp)).toEqual(['社区考核排名', '街道社区', '街道工作人员']);
     expect(text(comp, '.hint')).toBe('');
     comp.querySelector('#entry-street-figures')!.dispatchEvent('tap');
     await simulate.sleep(0);

@@ -55,6 +55,9 @@ describe('groups on the stand-in', () => {
 describe('the staff notice board on the stand-in', () => {
   require('../notices/board.test');
 });
+describe("the street office's officers on the stand-in", () => {
+  require('../street/office.test');
+});
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Queries only the suites' own checks make (no product code does), which need no index in production. */

@@ -73,7 +73,7 @@ describe('user function over HTTP', () => {
       district: '七里河区',
       areaCode: '620103',
       streetCode: '004',
-      officeUserIds: [officer.userId],
+      officerUserIds: [officer.userId],
       createdAt: '2026-01-01T00:00:00.000Z',
     });
     const me = async (openid: string) => {

@@ -173,6 +173,12 @@ const streetFigures: HomeEntry = {
   note: '响应率、按期办结率、满意率……逐社区排名',
   url: '/packages/street/pages/ranking/index',
 };
+const streetOffice: HomeEntry = {
+  key: 'street-office',
+  title: '街道工作人员',
+  note: '本街道的工作人员：邀请新同事、移除离开的人',
+  url: '/packages/street/pages/office/index',
+};
 
 export const entriesByRole = {
   resident: [report, myTickets, notices],
@@ -196,7 +202,7 @@ export const entriesByRole = {
     worklogs,
   ],
   secretary: [secretaryHome, letters, workbench, figures, dutyQueue, compose, noticeList, groups],
-  street: [streetFigures, streetCommunities],
+  street: [streetFigures, streetCommunities, streetOffice],
 } as const satisfies Record<Role, readonly HomeEntry[]>;
 
 /**

@@ -34,7 +34,7 @@ import type { Inspection, InspectionPlan, InspectionTask, InspectionTemplate } f
 import type { WorklogNote } from '../worklog/model';
 import type { TicketPolicyDoc } from '../tickets/policy-model';
 import type { WorkCalendarDoc } from '../calendar/model';
-import type { Street } from '../street/model';
+import type { Street, StreetInvite } from '../street/model';
 import type { SubmitRate } from '../tickets/submit-rate';
 
 export interface CollectionDocs {
@@ -77,6 +77,7 @@ export interface CollectionDocs {
   householdCodes: HouseholdCode;
   bindRequests: BindRequest;
   invites: Invite;
+  streetInvites: StreetInvite;
   submitRates: SubmitRate;
 }
 
@@ -223,7 +224,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
   careEvents: { indexes: [{ fields: ['householdId'] }] },
   worklogNotes: { indexes: [{ fields: ['userId', 'date'] }] },
   workCalendars: { indexes: [] },
-  streets: { indexes: [{ fields: ['officeUserIds'] }] },
+  streets: { indexes: [{ fields: ['officerUserIds'] }] },
   onboardingSettings: { indexes: [] },
   householdCodes: { indexes: [{ fields: ['householdId'] }, { fields: ['buildingId'] }] },
   bindRequests: {
@@ -235,6 +236,8 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
     ],
   },
   invites: { indexes: [{ fields: ['communityId'] }] },
+  // The office page lists a street's open invites; a claim reads one by id.
+  streetInvites: { indexes: [{ fields: ['streetId'] }] },
   // Read and written by id inside the submit transaction only.
   submitRates: { indexes: [] },
 };

@@ -8,11 +8,12 @@ import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
 import type { Community } from '../grids/model';
 import { loadActor } from '../users/actor';
+import type { User } from '../users/model';
 import type { Street } from './model';
 
 /** The streets whose office the user works in. */
 export function streetsOf(store: Store, userId: string): Promise<Street[]> {
-  return store.find('streets', { where: { officeUserIds: { has: userId } }, orderBy: [['_id', 'asc']] });
+  return store.find('streets', { where: { officerUserIds: { has: userId } }, orderBy: [['_id', 'asc']] });
 }
 
 /** Whether the user works in the office of the street that owns the community. */
@@ -23,7 +24,7 @@ export async function isStreetOfficeOf(
 ): Promise<boolean> {
   if (!community.streetId) return false;
   const street = await store.get('streets', community.streetId);
-  return !!street && street.officeUserIds.includes(userId);
+  return !!street && street.officerUserIds.includes(userId);
 }
 
 /** The caller's street (the one named, or their only one); STREET.NOT_FOUND when they work in none. */
@@ -32,11 +33,20 @@ export async function requireStreetOffice(
   caller: Caller,
   streetId?: string,
 ): Promise<Street> {
+  return (await requireOfficer(deps, caller, streetId)).street;
+}
+
+/** requireStreetOffice, with the officer too (the office's own actions say who acted, and who "self" is). */
+export async function requireOfficer(
+  deps: Pick<Deps, 'store'>,
+  caller: Caller,
+  streetId?: string,
+): Promise<{ actor: User; street: Street }> {
   const actor = await loadActor(deps.store, caller);
   const streets = await streetsOf(deps.store, actor._id);
   const street = streetId ? streets.find((s) => s._id === streetId) : streets[0];
   if (!street) throw new AppError('STREET.NOT_FOUND');
-  return street;
+  return { actor, street };
 }
 
 /**

@@ -2,7 +2,8 @@
  * Invites (DESIGN §1): staff invite a person who has never logged in — to the roster (leader, worker, the
  * 1+4+X force) or to a community role (staff, secretary) — and hand them the code. On first login (or later)
  * the code claims the place: the roster entry is written and the role it implies granted, in one transaction.
- * A code is single-use; a claimed or revoked one is refused with its own code.
+ * A code is single-use; a claimed or revoked one is refused with its own code. A street office's invite
+ * (street/office.ts) is claimed through the same `claimInviteFor`.
  */
 import { bumpGridMapVersion } from '../routing/map-version';
 import type { MemberDutyName, NewInvite, RosterView } from '../../../typings/grid';
@@ -15,10 +16,11 @@ import type { Member } from '../grids/model';
 import { inviteView, rosterView } from '../grids/roster';
 import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
-import type { Secrets } from '../ports/secrets';
 import type { Store } from '../ports/store';
 import { toIso } from '../time/shanghai';
+import { claimOfficerInvite } from '../street/office-claim';
 import { loadActor } from './actor';
+import { findInvite, newInviteCode } from './invite-code';
 import type { Invite } from './invite-model';
 import { meView } from './me-view';
 import { UNNAMED_USER, type User } from './model';
@@ -26,26 +28,6 @@ import { requireCommunityStaff, sameGrant } from './permissions';
 import { withRoles } from './role-keys';
 
 type InviteDeps = Pick<Deps, 'store' | 'clock' | 'secrets'>;
-
-const CODE_LENGTH = 12;
-/**
- * The key of the hash an invite is stored under. Not a secret: the hash only keeps the code itself out of the
- * database; the code's 60 random bits are what make it unguessable.
- */
-const INVITE_HASH_KEY = 'gridlink-invite-code';
-
-/** The code as typed: case, spaces and dashes do not matter. */
-function normalize(code: string): string {
-  return code.toLowerCase().replace(/[^a-z2-7]/g, '');
-}
-
-export function inviteIdOf(secrets: Secrets, code: string): string {
-  return `inv_${secrets.sign(INVITE_HASH_KEY, normalize(code), 22)}`;
-}
-
-function display(code: string): string {
-  return code.match(/.{1,4}/g)!.join('-');
-}
 
 /** The place must exist in the community and suit the duty, as setMember checks it. */
 async function checkPlace(
@@ -96,9 +78,9 @@ export async function createInvite(
   requireCommunityStaff(actor, input.communityId);
   if (!(await store.get('communities', input.communityId))) throw new AppError('COMMUNITY.NOT_FOUND');
   const place = await checkPlace(store, input);
-  const code = deps.secrets.randomCode(CODE_LENGTH);
+  const { inviteId, code } = newInviteCode(deps.secrets);
   const invite: Invite = {
-    _id: inviteIdOf(deps.secrets, code),
+    _id: inviteId,
     communityId: input.communityId,
     name: input.name,
     phone: input.phone ?? null,
@@ -114,7 +96,7 @@ export async function createInvite(
     version: 1,
   };
   await store.insert('invites', invite);
-  return { ...inviteView(invite), code: display(code) };
+  return { ...inviteView(invite), code };
 }
 
 export async function revokeInvite(
@@ -153,8 +135,11 @@ function memberFrom(invite: Invite, userId: string): Member | null {
 /** Claims the invite for the user: the roster entry, the role, the invite marked, all at once. */
 export async function claimInviteFor(deps: InviteDeps, user: User, code: string): Promise<User> {
   const { store } = deps;
-  const invite = await store.get('invites', inviteIdOf(deps.secrets, code));
-  if (!invite) throw new AppError('INVITE.INVALID');
+  const found = await findInvite(store, deps.secrets, code);
+  if (!found) throw new AppError('INVITE.INVALID');
+  // A street office's invite: the same code path, another place (street/office-claim.ts).
+  if (found.kind === 'street') return claimOfficerInvite(deps, user, found.invite);
+  const { invite } = found;
   if (invite.revokedAt) throw new AppError('INVITE.REVOKED');
   if (invite.claimedByUserId === user._id) return user;
   if (invite.claimedByUserId) throw new AppError('INVITE.CLAIMED');

@@ -5,7 +5,8 @@ import type { Deps } from '../ports';
 import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { toIso } from '../time/shanghai';
-import { claimInviteFor, inviteIdOf } from './invites';
+import { findInvite, inviteRefused } from './invite-code';
+import { claimInviteFor } from './invites';
 import { meView } from './me-view';
 import { UNNAMED_USER, type User } from './model';
 
@@ -22,12 +23,13 @@ export async function login(
 ): Promise<Me> {
   const { store } = deps;
   if (input.inviteCode) {
-    const invite = await store.get('invites', inviteIdOf(deps.secrets, input.inviteCode));
-    if (!invite) throw new AppError('INVITE.INVALID');
-    if (invite.revokedAt) throw new AppError('INVITE.REVOKED');
+    const found = await findInvite(store, deps.secrets, input.inviteCode);
+    if (!found) throw new AppError('INVITE.INVALID');
+    const { invite } = found;
+    if (invite.revokedAt) throw inviteRefused(found.kind, 'INVITE.REVOKED');
     const existing = await byOpenid(store, caller.openid);
     if (invite.claimedByUserId && invite.claimedByUserId !== existing?._id)
-      throw new AppError('INVITE.CLAIMED');
+      throw inviteRefused(found.kind, 'INVITE.CLAIMED');
   }
   const user = await findOrCreate(deps, caller, input.name);
   if (!input.inviteCode) return meView(store, user);

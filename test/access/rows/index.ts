@@ -7,6 +7,7 @@ import { figureRows } from './figures';
 import { gridRows } from './grid';
 import { messageRows } from './message';
 import { noticeRows } from './notice';
+import { officeRows } from './office';
 import { onboardingGridRows, onboardingUserRows } from './onboarding';
 import { schedulerRows } from './scheduler';
 import { ticketRows } from './ticket';
@@ -15,7 +16,7 @@ import { workbenchRows } from './workbench';
 
 export const rowsByFunction: Record<FunctionName, Row[]> = {
   user: [...userRows, ...onboardingUserRows],
-  grid: [...gridRows, ...onboardingGridRows, ...deadlineRowsOf('grid')],
+  grid: [...gridRows, ...onboardingGridRows, ...deadlineRowsOf('grid'), ...officeRows],
   ticket: [...ticketRows, ...figureRows, ...workbenchRows, ...deadlineRowsOf('ticket')],
   notice: noticeRows,
   message: messageRows,

@@ -1,7 +1,8 @@
 /**
  * The street office's communities 街道社区: ranked by the share of tickets closed, then by fewest escalated;
  * a form creates a new community (name, 3-digit code, centre picked on the map), whose grids, micro-grids and
- * buildings are then imported on the community-setup page a tap on its row opens.
+ * buildings are then imported on the community-setup page a tap on its row opens. 街道工作人员 opens the office's
+ * own officers (packages/street/pages/office).
  */
 import type { LatLng } from '../../../../../typings/common';
 import type { StreetCommunityRow } from '../../../../../typings/grid';
@@ -98,6 +99,11 @@ Component({
       } finally {
         this.setData({ acting: false });
       }
+    },
+
+    /** The office's own officers: invite a colleague, remove one who left. */
+    onOpenOffice() {
+      wx.navigateTo({ url: '/packages/street/pages/office/index' });
     },
 
     /** The community's grid setup: import or replace its map and buildings there. */
