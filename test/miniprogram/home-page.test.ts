@@ -53,6 +53,11 @@ describe('home page against the local cloud', () => {
   }
 
   const text = (comp: Comp, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim() ?? '';
+  const groupTitles = (comp: Comp) =>
+    comp
+      .querySelectorAll('.entries')
+      .map((el) => el.dom!.querySelector('.t-cell-group__title')?.textContent?.trim())
+      .filter((t): t is string => !!t);
   const entryTitles = (comp: Comp) =>
     comp.querySelectorAll('.entry').map((el) => el.dom!.querySelector('.t-cell__title')?.textContent?.trim());
 
@@ -62,23 +67,25 @@ describe('home page against the local cloud', () => {
     expect(comp.querySelectorAll('.role-tag').map((t) => t.dom!.textContent?.trim())).toEqual([
       '社区工作人员',
     ]);
+    // Fifteen entries, in groups: each group where its first entry comes, entries in order within it.
     expect(entryTitles(comp)).toEqual([
       '工单工作台',
       '值班台',
+      '工单统计',
       '发布通知',
       '我的通知',
+      '网格群',
       '网格地图',
       '网格力量',
       '导入网格图与台账',
       '住户与成员',
       '住户码',
       '住户申请',
-      '网格群',
-      '工单统计',
       '排查模板与关怀人群',
       '排查进度',
       '工作日志台账',
     ]);
+    expect(groupTitles(comp)).toEqual(['工单', '通知宣传', '网格', '住户', '排查走访']);
     expect(wxMock.request).toHaveBeenCalledWith(
       expect.objectContaining({ url: `${cloud.baseUrl}/fn/user`, data: { action: 'login' } }),
     );
@@ -89,6 +96,8 @@ describe('home page against the local cloud', () => {
     expect(text(comp, '.name')).toBe('您好，刘女士');
     expect(text(comp, '.address')).toBe('六四一三小区 2号楼 1单元 701');
     expect(entryTitles(comp)).toEqual(['随手拍', '我的工单', '政策通知']);
+    // One group needs no heading.
+    expect(groupTitles(comp)).toEqual([]);
   });
 
   test('a staff entry opens its page on the staff member’s community', async () => {

@@ -189,7 +189,7 @@ describe('onboarding through the pages', () => {
     expect(text(home, '.name')).toBe('您好，马晓燕');
     expect(
       home.querySelectorAll('.entry').map((e) => e.dom!.querySelector('.t-cell__title')?.textContent),
-    ).toEqual(['工单收件箱', '排查与走访', '入户走访', '住户申请', '工作日志']);
+    ).toEqual(['工单收件箱', '排查与走访', '入户走访', '工作日志', '住户申请']);
   });
 
   test('staff open a building’s codes, print its sheet, and revoke a code that leaked', async () => {

@@ -12,7 +12,8 @@ export function tdesignStubs(simulate: typeof SimulateModule): Record<string, un
     properties: { title: String, description: String, note: String, arrow: Boolean },
   });
   const group = simulate.load({
-    template: '<view class="t-cell-group"><slot/></view>',
+    template:
+      '<view class="t-cell-group"><view class="t-cell-group__title" wx:if="{{title}}">{{title}}</view><slot/></view>',
     properties: { title: String },
   });
   const tag = simulate.load({

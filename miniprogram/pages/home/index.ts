@@ -3,7 +3,7 @@ import type { Me } from '../../../typings/user';
 import { roleLabels } from '../../labels/roles';
 import { showApiError } from '../../services/api';
 import { claimInvite, login } from '../../services/user';
-import { entriesFor, type HomeEntry } from './entries';
+import { entriesFor, groupsOf, type HomeGroup } from './entries';
 import { textSizeBehavior } from '../../theme/text-size';
 
 interface HomeData {
@@ -13,7 +13,7 @@ interface HomeData {
   /** The masked address of a binding request the worker has not decided yet. */
   pendingAddress: string;
   roleTags: string[];
-  entries: HomeEntry[];
+  groups: HomeGroup[];
   unbound: boolean;
   inviteCode: string;
 }
@@ -26,7 +26,7 @@ Component({
     address: '',
     pendingAddress: '',
     roleTags: [],
-    entries: [],
+    groups: [],
     unbound: false,
     inviteCode: '',
   } as HomeData,
@@ -59,7 +59,7 @@ Component({
         address: me.household?.address ?? '',
         pendingAddress: me.pendingBinding?.address ?? '',
         roleTags,
-        entries: entriesFor(me.roles, me.streets),
+        groups: groupsOf(entriesFor(me.roles, me.streets)),
         unbound: me.roles.length === 0 && me.streets.length === 0,
       });
     },
