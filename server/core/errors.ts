@@ -52,6 +52,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'POLICY.INVALID': '办理时限设置有误，未写入任何数据，请按提示修改后重新保存',
   'STREET.NOT_FOUND': '街道不存在，或您不是该街道的工作人员，请联系街道管理员核实',
   'STREET.OFFICER_NOT_FOUND': '此人不是本街道的工作人员，可能已被移除，请刷新后查看',
+  'STREET.ALREADY_INVITED':
+    '这个手机号已是本街道的工作人员，或已有未领取的邀请码，请在列表中查看，或先撤销旧的邀请',
   'STREET.LAST_OFFICER': '街道至少要保留一名工作人员，请先邀请新同事并等其登录认领后再移除',
   'COMMUNITY.EXISTS': '本街道已有同名或同编码的社区，请换一个名称或编码',
   'GRID.NOT_EMPTY': '该网格或微网格仍有楼栋或成员，请先将楼栋和成员调整到其他微网格后再撤销',

@@ -28,6 +28,20 @@ describe('a street office manages its officers', () => {
   const invite = (name = '李晓梅', phone?: string) =>
     h.as(OFFICER).ok('grid', 'inviteOfficer', { name, ...(phone ? { phone } : {}) });
 
+  test('a phone already an officer’s, or already invited and not yet claimed, gets no second code', async () => {
+    await invite('李晓梅', '13912345678');
+    const again = await h.as(OFFICER).call('grid', 'inviteOfficer', { name: '李晓梅', phone: '13912345678' });
+    expect(code(again)).toBe('STREET.ALREADY_INVITED');
+    expect(await h.deps.store.count('streetInvites', { streetId: STREET })).toBe(1);
+    const me = await h.as(OFFICER).ok('user', 'me', {});
+    await h.deps.store.update('users', me.userId, { phone: '13700001111' });
+    const self = await h.as(OFFICER).call('grid', 'inviteOfficer', { name: '周建华', phone: '13700001111' });
+    expect(code(self)).toBe('STREET.ALREADY_INVITED');
+    // Without a phone there is nothing to compare: a second person of the same name is invited.
+    await invite('李晓梅');
+    expect(await h.deps.store.count('streetInvites', { streetId: STREET })).toBe(2);
+  });
+
   test('a colleague claims the code and is an officer; the first removes them again', async () => {
     const first = await h.as(OFFICER).ok('user', 'me', {});
     const sent: NewOfficerInvite = await invite('李晓梅', '13912345678');

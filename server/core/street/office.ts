@@ -63,6 +63,7 @@ export async function inviteOfficer(
   input: { streetId?: string; name: string; phone?: string },
 ): Promise<NewOfficerInvite> {
   const { actor, street } = await requireOfficer(deps, caller, input.streetId);
+  if (input.phone) await refuseInvitedPhone(deps.store, street, input.phone);
   const { inviteId, code } = newInviteCode(deps.secrets);
   const invite: StreetInvite = {
     _id: inviteId,
@@ -78,6 +79,19 @@ export async function inviteOfficer(
   };
   await deps.store.insert('streetInvites', invite);
   return { ...inviteView(invite), code };
+}
+
+/**
+ * A phone that is already an officer's, or that an open invite of the street names: a second code for the
+ * same person would only leave one of them lying about.
+ */
+async function refuseInvitedPhone(store: Store, street: Street, phone: string): Promise<void> {
+  const [users, open] = await Promise.all([
+    Promise.all(street.officerUserIds.map((userId) => store.get('users', userId))),
+    store.find('streetInvites', { where: { streetId: street._id, claimedByUserId: null, revokedAt: null } }),
+  ]);
+  if (users.some((u) => u?.phone === phone) || open.some((i) => i.phone === phone))
+    throw new AppError('STREET.ALREADY_INVITED');
 }
 
 /** Revokes an invite of the caller's street not yet claimed; revoking twice changes nothing. */
