@@ -207,6 +207,13 @@ export interface ReconcileReport {
   visits: number;
   /** Every counter that differs from what the receipts and visits say; empty when all agree. */
   drift: Array<{ microGridId: Id | null; field: string; counted: number; recomputed: number }>;
+  /** With `repair`: the drift added back to the counters now (it had settled), no longer in `drift`. */
+  repaired?: ReconcileReport['drift'];
+  /**
+   * With `repair`: when a call again may repair what `drift` still holds (a drift must have settled: be seen
+   * the same by two calls that far apart); null when nothing left can be repaired.
+   */
+  settlesAt?: string | null;
 }
 
 /** A WeChat group bound to a grid, as staff see it. */
@@ -278,7 +285,8 @@ export type NoticeActions = {
   coverage: ActionDef<{ noticeId: Id }, CoverageView>;
   /** Staff: the coverage as an Excel file. */
   exportCoverage: ActionDef<{ noticeId: Id }, { fileId: string; url: string; name: string }>;
-  reconcile: ActionDef<{ noticeId: Id }, ReconcileReport>;
+  /** Staff: recompute the counters from the records; with `repair`, add back drift that has settled. */
+  reconcile: ActionDef<{ noticeId: Id; repair?: boolean }, ReconcileReport>;
   /** Workers: notices with households left to visit in their micro-grids. */
   visitTasks: ActionDef<Record<string, never>, { items: VisitTask[] }>;
   visitList: ActionDef<{ noticeId: Id; microGridId: Id }, VisitList>;

@@ -167,6 +167,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   center: { label: '社区中心点' },
   coordinateSystem: { label: '坐标系' },
   dryRun: { label: '仅预览' },
+  repair: { label: '修复计数' },
   rules: { label: '时限规则', unit: '条' },
   'rules.group': { label: '分类组' },
   'rules.urgent': { label: '紧急' },

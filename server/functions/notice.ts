@@ -18,6 +18,7 @@ import { bindGroup, fixGroup, groupsView, issueShareToken } from '../core/notice
 import { requestPublish } from '../core/notices/publish';
 import { confirmNotice } from '../core/notices/receipts';
 import { reconcileNotice } from '../core/notices/reconcile';
+import { reconcileAndRepair } from '../core/notices/repair';
 import { getSubscriptions, setSubscriptions } from '../core/notices/subscriptions';
 import { noticeCategoryLabels, noticeStateLabels, visitOutcomeLabels } from '../core/notices/tables';
 import { recordVisit, visitList, visitTasks } from '../core/notices/visits';
@@ -135,10 +136,11 @@ export const noticeFunction = defineFunction<NoticeActions>('notice', {
     },
   },
   reconcile: {
-    input: noticeId,
+    input: z.object({ noticeId: id, repair: z.optional(z.boolean()) }),
     run: async (deps, caller, input) => {
       const user = await loadActor(deps.store, caller);
-      return reconcileNotice(deps.store, await loadNoticeForStaff(deps.store, user, input.noticeId));
+      const notice = await loadNoticeForStaff(deps.store, user, input.noticeId);
+      return input.repair ? reconcileAndRepair(deps, notice) : reconcileNotice(deps.store, notice);
     },
   },
   visitTasks: { input: empty, run: (deps, caller) => visitTasks(deps, caller) },

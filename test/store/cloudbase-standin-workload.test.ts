@@ -52,6 +52,9 @@ describe('publishing on the stand-in', () => {
 describe('groups on the stand-in', () => {
   require('../notices/groups.test');
 });
+describe('coverage repair on the stand-in', () => {
+  require('../notices/repair.test');
+});
 describe('the staff notice board on the stand-in', () => {
   require('../notices/board.test');
 });

@@ -13,6 +13,7 @@ import type {
   NoticeContent,
   NoticeCorrection,
   NoticeState,
+  ReconcileReport,
   VisitOutcome,
 } from '../../../typings/notice';
 
@@ -185,3 +186,12 @@ export const noticeIds = {
   binding: (opengid: string) => `grp_${opengid}`,
   share: (noticeId: string, opengid: string) => `gsh_${noticeId}_${opengid}`,
 };
+
+/** What a notice's last reconciliation with repair saw, to tell a settled drift from one in flight (repair.ts). */
+export interface CoverageCheck {
+  /** The notice's id. */
+  _id: string;
+  at: string;
+  /** The drift left, each difference with when it was first seen as it is. */
+  drift: Array<ReconcileReport['drift'][number] & { since: string }>;
+}

@@ -18,6 +18,7 @@ import type { BindRequest, HouseholdCode, OnboardingSettings } from '../househol
 import type { Invite } from '../users/invite-model';
 import type { User } from '../users/model';
 import type {
+  CoverageCheck,
   CoverageShard,
   GroupBinding,
   GroupShare,
@@ -55,6 +56,7 @@ export interface CollectionDocs {
   noticeReceipts: NoticeReceipt;
   noticeVisits: NoticeVisit;
   noticeCoverage: CoverageShard;
+  noticeChecks: CoverageCheck;
   noticeSubscriptions: NoticeSubscription;
   groupBindings: GroupBinding;
   groupShares: GroupShare;
@@ -152,6 +154,7 @@ export const collections: Record<CollectionName, { indexes: IndexSpec[] }> = {
     ],
   },
   noticeCoverage: { indexes: [{ fields: ['noticeId'] }] },
+  noticeChecks: { indexes: [] },
   noticeSubscriptions: { indexes: [{ fields: ['communityId'] }] },
   groupBindings: { indexes: [{ fields: ['communityId', 'gridId'] }] },
   groupShares: {
