@@ -7,7 +7,8 @@ import { AppError } from '../errors';
 import type { Deps } from '../ports';
 import { toIso } from '../time/shanghai';
 import { inviteRefused } from '../users/invite-code';
-import { UNNAMED_USER, type User } from '../users/model';
+import { claimantPatch } from '../users/invite-lifecycle';
+import type { User } from '../users/model';
 import type { StreetInvite } from './model';
 
 export async function claimOfficerInvite(
@@ -34,13 +35,7 @@ export async function claimOfficerInvite(
     });
     if (!street.officerUserIds.includes(fresh._id))
       await tx.update('streets', street._id, { officerUserIds: [...street.officerUserIds, fresh._id] });
-    const patch = {
-      // The office knows the person by this name and phone; the first login has only WeChat's nickname.
-      name: fresh.name === UNNAMED_USER ? current.name : fresh.name,
-      phone: fresh.phone ?? current.phone,
-      updatedAt: now,
-      version: fresh.version + 1,
-    };
+    const patch = claimantPatch(fresh, current, now);
     await tx.update('users', fresh._id, patch);
     return { ...fresh, ...patch };
   });

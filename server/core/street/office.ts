@@ -12,6 +12,7 @@ import type { Caller } from '../ports/identity';
 import type { Store } from '../ports/store';
 import { toIso } from '../time/shanghai';
 import { newInviteCode } from '../users/invite-code';
+import { revokeOpen } from '../users/invite-lifecycle';
 import type { Street, StreetInvite } from './model';
 import { requireOfficer } from './scope';
 
@@ -104,12 +105,7 @@ export async function revokeOfficerInvite(
   const { actor, street } = await requireOfficer(deps, caller, input.streetId);
   const invite = await store.get('streetInvites', input.inviteId);
   if (!invite || invite.streetId !== street._id) throw new AppError('INVITE.NOT_FOUND');
-  if (invite.claimedByUserId) throw new AppError('INVITE.CLAIMED');
-  if (!invite.revokedAt)
-    await store.update('streetInvites', invite._id, {
-      revokedAt: toIso(deps.clock.now()),
-      version: invite.version + 1,
-    });
+  await revokeOpen(store, 'streetInvites', invite, toIso(deps.clock.now()));
   return viewOf(store, street, actor._id);
 }
 

@@ -22,8 +22,9 @@ import { claimOfficerInvite } from '../street/office-claim';
 import { loadActor } from './actor';
 import { findInvite, newInviteCode } from './invite-code';
 import type { Invite } from './invite-model';
+import { claimantPatch, revokeOpen } from './invite-lifecycle';
 import { meView } from './me-view';
-import { UNNAMED_USER, type User } from './model';
+import type { User } from './model';
 import { requireCommunityStaff, sameGrant } from './permissions';
 import { withRoles } from './role-keys';
 
@@ -109,12 +110,7 @@ export async function revokeInvite(
   requireCommunityStaff(actor, input.communityId);
   const invite = await store.get('invites', input.inviteId);
   if (!invite || invite.communityId !== input.communityId) throw new AppError('INVITE.NOT_FOUND');
-  if (invite.claimedByUserId) throw new AppError('INVITE.CLAIMED');
-  if (!invite.revokedAt)
-    await store.update('invites', invite._id, {
-      revokedAt: toIso(deps.clock.now()),
-      version: invite.version + 1,
-    });
+  await revokeOpen(store, 'invites', invite, toIso(deps.clock.now()));
   return rosterView(store, input.communityId);
 }
 
@@ -173,14 +169,7 @@ export async function claimInviteFor(deps: InviteDeps, user: User, code: string)
     for (const m of displaced) await tx.update('members', m._id, { primary: false });
     const roles =
       grant && !fresh.roles.some((g) => sameGrant(g, grant)) ? [...fresh.roles, grant] : fresh.roles;
-    const patch = {
-      ...withRoles(roles),
-      // The roster knows the person by this name and phone; the first login has only WeChat's nickname.
-      name: fresh.name === UNNAMED_USER ? invite.name : fresh.name,
-      phone: fresh.phone ?? invite.phone,
-      updatedAt: now,
-      version: fresh.version + 1,
-    };
+    const patch = { ...withRoles(roles), ...claimantPatch(fresh, invite, now) };
     await tx.update('users', fresh._id, patch);
     return { ...fresh, ...patch };
   });
