@@ -11,11 +11,8 @@ import { join } from 'node:path';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import gcoord from 'gcoord';
 import type * as SimulateModule from 'miniprogram-simulate';
-import type { ApiResult } from '../../typings/common';
-import type { FunctionName } from '../../typings/functions';
-import type * as TransportModule from '../../miniprogram/services/transport';
 import { createHarness, type Harness } from '../support/harness';
-import { asDevelopBuild } from '../support/simulate-page';
+import { asDevelopBuild, transportToHarness } from '../support/simulate-page';
 import { tdesignStubs } from '../support/tdesign-stubs';
 import { requestId } from '../scenarios/ticket-world';
 
@@ -57,17 +54,7 @@ describe('a street office sets up a new community through its pages', () => {
     asDevelopBuild();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- simulate must load after the global wx exists
     simulate = require('miniprogram-simulate') as Simulate;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
-    const transport = require('../../miniprogram/services/transport') as typeof TransportModule;
-    transport.setTransport({
-      async call(name, data) {
-        const { action, ...req } = data;
-        // Through JSON, as over the wire: plain data of this realm both ways.
-        const sent = JSON.parse(JSON.stringify(req)) as object;
-        const answer = await h.as(OFFICER).call(name as FunctionName, action as never, sent as never);
-        return JSON.parse(JSON.stringify(answer)) as ApiResult<unknown>;
-      },
-    });
+    transportToHarness(h, () => OFFICER);
     const id = simulate.load(join(__dirname, '../../miniprogram', page), {
       usingComponents: tdesignStubs(simulate),
     });

@@ -8,12 +8,9 @@
  */
 import { join } from 'node:path';
 import type * as SimulateModule from 'miniprogram-simulate';
-import type { ApiResult } from '../../typings/common';
-import type { FunctionName } from '../../typings/functions';
-import type * as TransportModule from '../../miniprogram/services/transport';
 import { createHarness, type Harness } from '../support/harness';
 import { fromMiniprogramRoot } from '../support/miniprogram-root';
-import { asDevelopBuild } from '../support/simulate-page';
+import { asDevelopBuild, transportToHarness } from '../support/simulate-page';
 
 const OFFICER = 'dev-street-jianlanlu';
 const PAGE = 'packages/street/pages/office/index';
@@ -51,17 +48,7 @@ describe('the street office page', () => {
     asDevelopBuild();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- simulate must load after the global wx exists
     simulate = require('miniprogram-simulate') as Simulate;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
-    const transport = require('../../miniprogram/services/transport') as typeof TransportModule;
-    transport.setTransport({
-      async call(name, data) {
-        const { action, ...req } = data;
-        // Through JSON, as over the wire: plain data of this realm both ways.
-        const sent = JSON.parse(JSON.stringify(req)) as object;
-        const answer = await h.as(caller).call(name as FunctionName, action as never, sent as never);
-        return JSON.parse(JSON.stringify(answer)) as ApiResult<unknown>;
-      },
-    });
+    transportToHarness(h, () => caller);
     const id = simulate.load(join(__dirname, '../../miniprogram', PAGE), fromMiniprogramRoot());
     const comp = simulate.render(id);
     comp.attach(document.createElement('parent-wrapper'));

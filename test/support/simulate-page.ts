@@ -5,7 +5,11 @@
  */
 import { join } from 'node:path';
 import type * as SimulateModule from 'miniprogram-simulate';
+import type { ApiResult } from '../../typings/common';
+import type { FunctionName } from '../../typings/functions';
 import type * as EnvModule from '../../miniprogram/config/env';
+import type * as TransportModule from '../../miniprogram/services/transport';
+import type { Harness } from './harness';
 import { fromMiniprogramRoot } from './miniprogram-root';
 
 export type Simulate = typeof SimulateModule;
@@ -70,4 +74,26 @@ export function sources(comp: Comp, selector: string): Array<string | undefined>
   return comp
     .querySelectorAll(selector)
     .map((el) => el.toJSON().attrs.find((a) => a.name === 'src')?.value as string | undefined);
+}
+
+/**
+ * In the page's (fresh) module registry, its transport calls the harness's real handlers as `callerOf()` —
+ * through JSON both ways, as over the wire, so the page gets plain data made in its own realm. `answer` may
+ * stand in for the answer (a lost reply).
+ */
+export function transportToHarness(
+  h: Harness,
+  callerOf: () => string,
+  answer: (action: string, result: ApiResult<unknown>) => ApiResult<unknown> = (_, result) => result,
+): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
+  const transport = require('../../miniprogram/services/transport') as typeof TransportModule;
+  transport.setTransport({
+    async call(name, data) {
+      const { action, ...req } = data;
+      const sent = JSON.parse(JSON.stringify(req)) as object;
+      const result = await h.as(callerOf()).call(name as FunctionName, action as never, sent as never);
+      return answer(String(action), JSON.parse(JSON.stringify(result)) as ApiResult<unknown>);
+    },
+  });
 }

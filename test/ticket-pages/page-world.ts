@@ -5,12 +5,9 @@
  */
 import { join } from 'node:path';
 import type * as SimulateModule from 'miniprogram-simulate';
-import type { ApiResult } from '../../typings/common';
-import type { FunctionName } from '../../typings/functions';
-import type * as TransportModule from '../../miniprogram/services/transport';
 import type * as UploadModule from '../../miniprogram/services/upload';
 import type { Harness } from '../support/harness';
-import { asDevelopBuild } from '../support/simulate-page';
+import { asDevelopBuild, transportToHarness } from '../support/simulate-page';
 import { fromMiniprogramRoot } from '../support/miniprogram-root';
 
 export const miniprogramRoot = join(__dirname, '..', '..', 'miniprogram');
@@ -93,21 +90,16 @@ export async function renderPage(
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- simulate must load after the global wx exists
   const simulate = require('miniprogram-simulate') as Simulate;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
-  const transport = require('../../miniprogram/services/transport') as typeof TransportModule;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the page's own module registry
   const upload = require('../../miniprogram/services/upload') as typeof UploadModule;
-  transport.setTransport({
-    async call(name, data) {
-      const { action, ...req } = data;
-      // Through JSON, as over the wire: the answer is plain data made in the page's own realm.
-      const sent = JSON.parse(JSON.stringify(req)) as object;
-      const answer = await h.as(openid).call(name as FunctionName, action as never, sent as never);
-      const result = JSON.parse(JSON.stringify(answer)) as ApiResult<unknown>;
+  transportToHarness(
+    h,
+    () => openid,
+    (action, result) => {
       if (network.loseNextAnswerOf !== action) return result;
       network.loseNextAnswerOf = '';
       return { ok: false, error: { code: 'INTERNAL', message: '网络不稳定，请重试' } };
     },
-  });
+  );
   upload.setUploader({
     async upload(filePath, cloudPath) {
       const fileId = await h.deps.files.put(cloudPath, new Uint8Array([0xff, 0xd8, 0xff]), 'image/jpeg');
