@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CloudbaseStore } from '../server/adapters/cloudbase/cloudbase-store';
+import { ObservedStore } from '../server/core/store/observed-store';
 import { ManualClock } from '../server/adapters/local/clocks';
 import { prepareComingMonth } from '../server/core/figures/ahead';
 import { sequentialIds } from '../server/adapters/local/ids';
@@ -67,27 +68,11 @@ interface Measured {
 /** A Store that counts the ticket documents it returns (the stand-in counts requests, not documents). */
 function countingDocs(inner: Store): { store: Store; docs: () => number; reset: () => void } {
   let docs = 0;
-  const store: Store = {
-    get: async (c, id) => {
-      const doc = await inner.get(c, id);
-      if (doc && c === 'tickets') docs += 1;
-      return doc;
+  const store = new ObservedStore(inner, {
+    returned: (collection, n) => {
+      if (collection === 'tickets') docs += n;
     },
-    find: async (c, q) => {
-      const found = await inner.find(c, q);
-      if (c === 'tickets') docs += found.length;
-      return found;
-    },
-    count: (c, w) => inner.count(c, w),
-    insert: (c, d) => inner.insert(c, d),
-    insertMany: (c, d) => inner.insertMany(c, d),
-    update: (c, id, p, o) => inner.update(c, id, p, o),
-    updateIf: (c, id, w, p) => inner.updateIf(c, id, w, p),
-    remove: (c, id) => inner.remove(c, id),
-    increment: (c, id, i) => inner.increment(c, id, i),
-    incrementMany: (c, ids, i, o) => inner.incrementMany(c, ids, i, o),
-    transaction: (work) => inner.transaction(work),
-  };
+  });
   return { store, docs: () => docs, reset: () => (docs = 0) };
 }
 

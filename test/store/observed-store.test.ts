@@ -50,6 +50,17 @@ describe('the observing Store decorator', () => {
     expect(await sqlite.get('outbox', 'o1')).not.toBeNull();
   });
 
+  test('plain reads report the documents they returned; a transaction’s reads do not', async () => {
+    const returned: string[] = [];
+    const store = new ObservedStore(sqlite, { returned: (c, n) => returned.push(`${c} ${n}`) });
+    await store.insertMany('outbox', [outboxEntry('o1'), outboxEntry('o2')]);
+    await store.get('outbox', 'o1');
+    await store.get('outbox', 'nope');
+    await store.find('outbox', {});
+    await store.transaction((tx) => tx.get('outbox', 'o2'));
+    expect(returned).toEqual(['outbox 1', 'outbox 0', 'outbox 2']);
+  });
+
   test('a failed transaction reports nothing, plain writes report their ids', async () => {
     const seen: string[] = [];
     const store = new ObservedStore(sqlite, {

@@ -15,6 +15,8 @@ export interface StoreHooks {
   read?(collection: CollectionName): void;
   /** A query: find or count. */
   query?(collection: CollectionName): void;
+  /** Documents a plain get or find returned (not a transaction's): what a read cost in documents. */
+  returned?(collection: CollectionName, docs: number): void;
   /**
    * Documents written (one per id; insertMany reports all of its ids at once). `docs` are the documents an
    * insert or set wrote; `inTransaction` says the write was part of a committed transaction.
@@ -51,14 +53,18 @@ export class ObservedStore implements Store {
     this.hooks.write?.(collection, kind, ids, docs, inTransaction);
   }
 
-  get: Store['get'] = (collection, id) => {
+  get: Store['get'] = async (collection, id) => {
     this.hooks.read?.(collection);
-    return this.inner.get(collection, id);
+    const doc = await this.inner.get(collection, id);
+    this.hooks.returned?.(collection, doc ? 1 : 0);
+    return doc;
   };
 
-  find: Store['find'] = (collection, query) => {
+  find: Store['find'] = async (collection, query) => {
     this.hooks.query?.(collection);
-    return this.inner.find(collection, query);
+    const docs = await this.inner.find(collection, query);
+    this.hooks.returned?.(collection, docs.length);
+    return docs;
   };
 
   count: Store['count'] = (collection, where) => {
