@@ -115,6 +115,8 @@ export function shotsFor(world: ShotWorld): Shot[] {
     ['secretary', 'secretary-home', `${S}/secretary-home/index`, community],
     ['secretary', 'letters', `${S}/letters/index`, community],
     ['street', 'communities', 'packages/street/pages/communities/index'],
+    // The ranking with its first community opened: 查看统计 / 查看工单.
+    ['street', 'ranking', 'packages/street/pages/ranking/index', undefined, ['#line-0']],
     // The office with the invite form open, as an officer starts inviting a colleague.
     ['street', 'office', 'packages/street/pages/office/index', undefined, ['.open-invite']],
   ];
